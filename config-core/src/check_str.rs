@@ -1,0 +1,137 @@
+//! The run-time entry point: parse once, check every rule, deserialize.
+//!
+//! `Live` and the linter build on these functions. They run the same summary builder and
+//! the same checker as the derive does at build time, so a bad file gets the same
+//! findings (rule, key path, line:col) at all three moments. Nothing here panics on any
+//! input; every failure is a located [`Diagnostic`].
+
+use crate::check::{Finding, RtReport, rt};
+use crate::diag::{Diagnostic, Diagnostics, LineIndex, Severity, token_len};
+use crate::rule_id::RuleId;
+use crate::schema::{HasSchema, SchemaRef};
+use crate::summary::{Fold, build};
+use serde::de::DeserializeOwned;
+use std::borrow::Cow;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// Parses, checks and deserializes `text` (named `name` in diagnostics) as a `T`.
+///
+/// ```
+/// # use config_core::{check_str, HasSchema, Schema, SchemaRef};
+/// // any type with a schema works; derived config types are the usual case
+/// let n: Result<u8, _> = config_core::check_str::<Wrapper>("x.toml", "v = 300").map(|w| w.v);
+/// # #[derive(serde::Deserialize)] struct Wrapper { v: u8 }
+/// # static S: Schema = Schema::Struct(config_core::StructSchema { name: "Wrapper", id: "doc::Wrapper",
+/// #   fields: &[config_core::Field { ident: "v", key: "v", aliases: &[], ty: <u8 as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+/// # impl HasSchema for Wrapper { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
+/// let err = n.unwrap_err();
+/// assert_eq!(err.one_line(), "x.toml:1:5: error[range]: v: integer 300 is out of range for u8 (0..=255)\n");
+/// ```
+pub fn check_str<T: HasSchema + DeserializeOwned>(name: &str, text: &str) -> Result<T, Diagnostics> {
+    let mut doc = parse(name, text)?;
+    let diags = check_parsed(name, text, &doc, T::SCHEMA);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    datetimes_as_strings(doc.get_mut());
+    T::deserialize(toml::de::Deserializer::from(doc)).map_err(|e| {
+        let off = e.span().map_or(0, |s| s.start);
+        let mut d = Diagnostics::new(name, text);
+        d.items.push(located(text, RuleId::Type, off, "(root)".into(), e.message().to_owned(), None));
+        d
+    })
+}
+
+/// Checks `text` against a schema without deserializing (the generic linter's path).
+pub fn check_value(name: &str, text: &str, schema: SchemaRef) -> Diagnostics {
+    match parse(name, text) {
+        Ok(doc) => check_parsed(name, text, &doc, schema),
+        Err(d) => d,
+    }
+}
+
+/// TOML syntax only.
+pub fn parse<'t>(name: &str, text: &'t str) -> Result<Spanned<DeTable<'t>>, Diagnostics> {
+    DeTable::parse(text).map_err(|e| {
+        let off = e.span().map_or(0, |s| s.start);
+        let mut d = Diagnostics::new(name, text);
+        let msg = e.message().trim_end().to_owned();
+        d.items.push(located(text, RuleId::Syntax, off, "(document)".into(), msg, None));
+        d
+    })
+}
+
+/// Runs the checker over a parsed document: folded first (cheap, the usual case of a
+/// good file); when anything is found, unfolded, so every occurrence is listed.
+pub fn check_parsed(name: &str, text: &str, doc: &Spanned<DeTable<'_>>, schema: SchemaRef) -> Diagnostics {
+    let mut d = Diagnostics::new(name, text);
+    let folded = run(doc, schema, Fold::Positions);
+    if folded.is_empty() {
+        return d;
+    }
+    let mut all = run(doc, schema, Fold::None);
+    all.sort_by(|a, b| (a.off, a.rule, &a.path).cmp(&(b.off, b.rule, &b.path)));
+    all.dedup_by(|a, b| a.off == b.off && a.rule == b.rule && a.path == b.path && a.message == b.message);
+    let lines = LineIndex::new(text);
+    d.items = all
+        .into_iter()
+        .map(|f| {
+            let (line, col) = lines.at(f.off as usize);
+            let off = f.off as usize;
+            Diagnostic {
+                rule: f.rule,
+                severity: Severity::Error,
+                line,
+                col,
+                span: off..off + token_len(text, off),
+                path: f.path,
+                message: f.message,
+                help: f.help,
+            }
+        })
+        .collect();
+    d
+}
+
+fn run(doc: &Spanned<DeTable<'_>>, schema: SchemaRef, fold: Fold) -> Vec<Finding> {
+    let sum = build(doc, fold);
+    let mut r = RtReport::new();
+    sum.with_view(|s| rt::check(&mut r, s, schema));
+    r.findings
+}
+
+fn located(text: &str, rule: RuleId, off: usize, path: String, message: String, help: Option<String>) -> Diagnostic {
+    let (line, col) = LineIndex::new(text).at(off);
+    Diagnostic {
+        rule,
+        severity: Severity::Error,
+        line,
+        col,
+        span: off..off + token_len(text, off),
+        path,
+        message,
+        help,
+    }
+}
+
+/// chrono's types deserialize from strings only; TOML datetime literals are handed to
+/// serde as their RFC 3339 text (already checked to be of the right form).
+fn datetimes_as_strings(t: &mut DeTable<'_>) {
+    for (_, v) in t.iter_mut() {
+        value_datetimes_as_strings(v.get_mut());
+    }
+}
+
+fn value_datetimes_as_strings(v: &mut DeValue<'_>) {
+    match v {
+        DeValue::Datetime(d) => *v = DeValue::String(Cow::Owned(d.to_string())),
+        DeValue::Array(a) => {
+            for item in a.iter_mut() {
+                value_datetimes_as_strings(item.get_mut());
+            }
+        }
+        DeValue::Table(t) => datetimes_as_strings(t),
+        _ => {}
+    }
+}

@@ -1,0 +1,30 @@
+//! Core of the config toolchain: the schema model, the per-position summary of a TOML
+//! document, the one checker that runs at build time (const evaluation) and at run time,
+//! strict datetime parsing, the baked binary form, and diagnostics.
+//!
+//! Apps do not depend on this crate directly: `config-runtime` re-exports what they use.
+
+pub mod blob;
+pub mod check;
+pub mod check_str;
+pub mod datetime;
+pub mod diag;
+pub mod rule_id;
+pub mod schema;
+pub mod summary;
+pub mod text;
+
+pub use check_str::{check_str, check_value};
+pub use diag::{Diagnostic, Diagnostics, Severity};
+
+
+
+pub use rule_id::RuleId;
+pub use schema::{Field, HasSchema, Num, Rule, Schema, SchemaRef, StructSchema};
+
+/// Implemented by the derive for root config types (`#[config(file = "…")]`): the value
+/// checked and baked at compile time.
+pub trait Baked: Sized + 'static {
+    /// The baked value, decoded once on first use.
+    fn baked() -> &'static Self;
+}

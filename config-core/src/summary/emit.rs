@@ -1,0 +1,185 @@
+//! Prints a summary as a Rust expression of type `&'static Summary<'static>`, for the
+//! derive to embed. The text uses short constructor functions from [`short`] so that
+//! the generated code stays small; `prefix` is the path to this crate's `summary` module
+//! as seen from the user's crate.
+
+use super::{Bad, Extreme, Kind, Loc, Span32, SummaryBuf, Val};
+use crate::datetime::DtKind;
+use std::fmt::Write as _;
+
+/// Short const constructors used by emitted code.
+#[doc(hidden)]
+pub mod short {
+    use super::super::{Bad, Loc, Span32};
+
+    #[allow(non_snake_case)]
+    pub const fn S(start: u32, len: u32) -> Span32 {
+        Span32 { start, len }
+    }
+    #[allow(non_snake_case)]
+    pub const fn L(line: u32, col: u32, off: u32, path: u32) -> Loc {
+        Loc { line, col, off, path }
+    }
+    #[allow(non_snake_case)]
+    pub const fn B(loc: Loc, text: u32, why: u32) -> Bad {
+        Bad { loc, text, why }
+    }
+}
+
+fn loc(o: &mut String, l: &Loc) {
+    let _ = write!(o, "L({},{},{},{})", l.line, l.col, l.off, l.path);
+}
+
+fn opt_loc(o: &mut String, l: &Option<Loc>) {
+    match l {
+        Some(l) => {
+            o.push_str("Some(");
+            loc(o, l);
+            o.push(')');
+        }
+        None => o.push_str("None"),
+    }
+}
+
+fn opt_bad(o: &mut String, b: &Option<Bad>) {
+    match b {
+        Some(b) => {
+            o.push_str("Some(B(");
+            loc(o, &b.loc);
+            let _ = write!(o, ",{},{}))", b.text, b.why);
+        }
+        None => o.push_str("None"),
+    }
+}
+
+fn span(o: &mut String, s: &Span32) {
+    let _ = write!(o, "S({},{})", s.start, s.len);
+}
+
+fn val(o: &mut String, v: &Val) {
+    match *v {
+        Val::Int(i) if i == i128::MIN => o.push_str("Val::Int(i128::MIN)"),
+        Val::Int(i) => {
+            let _ = write!(o, "Val::Int({i}i128)");
+        }
+        Val::Float(f) if f.is_nan() => o.push_str("Val::Float(f64::NAN)"),
+        Val::Float(f) if f == f64::INFINITY => o.push_str("Val::Float(f64::INFINITY)"),
+        Val::Float(f) if f == f64::NEG_INFINITY => o.push_str("Val::Float(f64::NEG_INFINITY)"),
+        Val::Float(f) => {
+            let _ = write!(o, "Val::Float({f:?}f64)");
+        }
+    }
+}
+
+fn kind(o: &mut String, k: Kind) {
+    let s = match k {
+        Kind::Bool => "Kind::Bool",
+        Kind::Int => "Kind::Int",
+        Kind::Float => "Kind::Float",
+        Kind::Str => "Kind::Str",
+        Kind::Dt(DtKind::Offset) => "Kind::Dt(DtKind::Offset)",
+        Kind::Dt(DtKind::Local) => "Kind::Dt(DtKind::Local)",
+        Kind::Dt(DtKind::Date) => "Kind::Dt(DtKind::Date)",
+        Kind::Dt(DtKind::Time) => "Kind::Dt(DtKind::Time)",
+        Kind::Arr => "Kind::Arr",
+        Kind::Tab => "Kind::Tab",
+    };
+    o.push_str(s);
+}
+
+/// The summary as a Rust block expression. `krate` is the path of this crate
+/// (`::config_runtime::__private::core`).
+pub fn emit(s: &SummaryBuf, krate: &str) -> String {
+    let mut o = String::with_capacity(4096 + s.pos.len() * 400);
+    let _ = write!(
+        o,
+        "{{ use {krate}::summary::*; use {krate}::summary::emit::short::*; use {krate}::datetime::DtKind; \
+         const __S: Summary<'static> = Summary {{ root: {}, pos: &[",
+        s.root
+    );
+    for p in &s.pos {
+        o.push_str("Pos{kinds:");
+        span(&mut o, &p.kinds);
+        o.push_str(",keys:");
+        span(&mut o, &p.keys);
+        o.push_str(",elems:");
+        span(&mut o, &p.elems);
+        o.push_str(",first_table:");
+        opt_loc(&mut o, &p.first_table);
+        o.push_str(",ext:[");
+        for e in &p.ext {
+            span(&mut o, e);
+            o.push(',');
+        }
+        o.push_str("],nan:");
+        opt_loc(&mut o, &p.nan);
+        o.push_str(",bad_dt:[");
+        for b in &p.bad_dt {
+            opt_bad(&mut o, b);
+            o.push(',');
+        }
+        o.push_str("],bad_url:");
+        opt_bad(&mut o, &p.bad_url);
+        o.push_str(",control:");
+        opt_bad(&mut o, &p.control);
+        o.push_str(",distinct:");
+        span(&mut o, &p.distinct);
+        let _ = write!(o, ",distinct_overflow:{},dups:", p.distinct_overflow);
+        span(&mut o, &p.dups);
+        o.push_str(",pairs:");
+        span(&mut o, &p.pairs);
+        o.push_str("},");
+    }
+    o.push_str("], kinds: &[");
+    for k in &s.kinds {
+        o.push_str("KindSeen{kind:");
+        kind(&mut o, k.kind);
+        o.push_str(",loc:");
+        loc(&mut o, &k.loc);
+        o.push_str("},");
+    }
+    o.push_str("], keys: &[");
+    for k in &s.keys {
+        let _ = write!(o, "KeyPos{{key:{},loc:", k.key);
+        loc(&mut o, &k.loc);
+        o.push_str(",missing_at:");
+        opt_loc(&mut o, &k.missing_at);
+        let _ = write!(o, ",pos:{}}},", k.pos);
+    }
+    o.push_str("], elems: &[");
+    for e in &s.elems {
+        let _ = write!(o, "{e},");
+    }
+    o.push_str("], exts: &[");
+    for Extreme { v, loc: l } in &s.exts {
+        o.push_str("Extreme{v:");
+        val(&mut o, v);
+        o.push_str(",loc:");
+        loc(&mut o, l);
+        o.push_str("},");
+    }
+    o.push_str("], distinct: &[");
+    for d in &s.distinct {
+        let _ = write!(o, "Distinct{{text:{},loc:", d.text);
+        loc(&mut o, &d.loc);
+        o.push_str("},");
+    }
+    o.push_str("], dups: &[");
+    for d in &s.dups {
+        let _ = write!(o, "Dup{{key:{},loc:", d.key);
+        loc(&mut o, &d.loc);
+        o.push_str("},");
+    }
+    o.push_str("], pairs: &[");
+    for p in &s.pairs {
+        let _ = write!(o, "Pair{{a:{},b:{},loc:", p.a, p.b);
+        loc(&mut o, &p.loc);
+        o.push_str("},");
+    }
+    o.push_str("], strs: &[");
+    for st in &s.strs {
+        let _ = write!(o, "{:?},", st.as_ref());
+    }
+    o.push_str("] }; &__S }");
+    o
+}

@@ -1,0 +1,212 @@
+//! The per-position summary: the facts rules need, folded over a whole TOML document.
+//!
+//! A *position* is a key path with array indices erased (`menu[].children[].title`).
+//! Every element of a `Vec<T>` has the same schema, so checking one folded node per
+//! position finds the same kinds of errors as walking every value, while the cost of
+//! checking grows with the schema, not with the data. Each fact keeps the location of
+//! its first occurrence (paths keep real indices: `menu[3].children[0].title`).
+//!
+//! The summary is flat and index based (`u32` into slices) so that the same type is
+//! emitted as `'static` data by the derive and borrowed from `Vec`s at run time, and the
+//! one checker (`crate::check`) reads both. [`build`] makes it; `emit` prints it as Rust.
+//! Unfolded mode (one position per value) is used at run time to report every occurrence.
+
+pub mod build;
+pub mod emit;
+mod facts;
+
+pub use build::{Fold, SummaryBuf, build};
+pub use facts::{json_string_len, url_problem, control_problem};
+
+use crate::datetime::DtKind;
+
+/// Marker for "no index".
+pub const NONE: u32 = u32::MAX;
+
+/// Where a fact was first seen: 1-based line and column (in chars), byte offset, and
+/// the key path (index into [`Summary::strs`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Loc {
+    pub line: u32,
+    pub col: u32,
+    pub off: u32,
+    pub path: u32,
+}
+
+/// A `start..start+len` range into one of the summary's slices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Span32 {
+    pub start: u32,
+    pub len: u32,
+}
+
+/// The kind of a TOML value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Bool,
+    Int,
+    Float,
+    Str,
+    Dt(DtKind),
+    Arr,
+    Tab,
+}
+
+impl Kind {
+    /// Name for messages.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Kind::Bool => "a boolean",
+            Kind::Int => "an integer",
+            Kind::Float => "a float",
+            Kind::Str => "a string",
+            Kind::Dt(DtKind::Offset) => "an offset datetime",
+            Kind::Dt(DtKind::Local) => "a local datetime (no offset)",
+            Kind::Dt(DtKind::Date) => "a local date",
+            Kind::Dt(DtKind::Time) => "a local time",
+            Kind::Arr => "an array",
+            Kind::Tab => "a table",
+        }
+    }
+}
+
+/// One kind seen at a position, with its first location.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KindSeen {
+    pub kind: Kind,
+    pub loc: Loc,
+}
+
+/// A number fact: integers exactly, floats as `f64`, lengths and counts as integers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Val {
+    Int(i128),
+    Float(f64),
+}
+
+/// One entry of a record list (see [`Ext`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Extreme {
+    pub v: Val,
+    pub loc: Loc,
+}
+
+/// Which record list of a position: each keeps the values that beat every earlier one
+/// ("record highs" / "record lows") in document order, so the first value over any
+/// bound is in the list. Lists are capped; past the cap the last entry tracks the
+/// overall extreme (a real offender, maybe not the first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ext {
+    IntHi = 0,
+    IntLo,
+    FloatHi,
+    FloatLo,
+    /// String length in chars (`len`).
+    StrLenHi,
+    StrLenLo,
+    /// Array length, located at the key.
+    ArrLenHi,
+    ArrLenLo,
+    /// Table entry count, located at the key.
+    TabLenHi,
+    TabLenLo,
+    /// Tables in the value's subtree, located at the key (`max_nodes`).
+    NodesHi,
+    /// Compact JSON size of the value as written, located at the key (`max_json_bytes`).
+    JsonHi,
+}
+
+/// Number of [`Ext`] lists per position.
+pub const EXT_N: usize = 12;
+/// Cap of each record list.
+pub const EXT_CAP: usize = 8;
+
+/// A located bad value: the text and a short reason (indices into `strs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bad {
+    pub loc: Loc,
+    pub text: u32,
+    pub why: u32,
+}
+
+/// A key seen in the tables of a position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyPos {
+    pub key: u32,
+    /// First occurrence of the key itself.
+    pub loc: Loc,
+    /// First table at the parent position that lacks this key.
+    pub missing_at: Option<Loc>,
+    pub pos: u32,
+}
+
+/// A distinct string value seen at a position (first occurrence).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Distinct {
+    pub text: u32,
+    pub loc: Loc,
+}
+
+/// A duplicate in an array: of a scalar element (`key == NONE`) or of the value under
+/// `key` in a table element. Located at the later duplicate's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dup {
+    pub key: u32,
+    pub loc: Loc,
+}
+
+/// In a table, the value of `a` was not strictly less than the value of `b`
+/// (numbers, or datetimes of one kind). Located at `a`'s value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pair {
+    pub a: u32,
+    pub b: u32,
+    pub loc: Loc,
+}
+
+/// The facts of one position.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pos {
+    pub kinds: Span32,
+    pub keys: Span32,
+    /// Element positions of arrays here (one when folded, one per index when not).
+    pub elems: Span32,
+    pub first_table: Option<Loc>,
+    pub ext: [Span32; EXT_N],
+    /// First NaN float.
+    pub nan: Option<Loc>,
+    /// First string here that is not of each datetime form (by `DtKind::index`).
+    pub bad_dt: [Option<Bad>; 4],
+    pub bad_url: Option<Bad>,
+    pub control: Option<Bad>,
+    pub distinct: Span32,
+    /// More distinct strings were seen than [`DISTINCT_CAP`].
+    pub distinct_overflow: bool,
+    pub dups: Span32,
+    pub pairs: Span32,
+}
+
+/// Distinct strings kept per position (for `one_of` and enums).
+pub const DISTINCT_CAP: usize = 64;
+
+/// A whole summary, borrowed. `pos[root]` is the document's root table.
+#[derive(Clone, Copy, Debug)]
+pub struct Summary<'a> {
+    pub root: u32,
+    pub pos: &'a [Pos],
+    pub kinds: &'a [KindSeen],
+    pub keys: &'a [KeyPos],
+    pub elems: &'a [u32],
+    pub exts: &'a [Extreme],
+    pub distinct: &'a [Distinct],
+    pub dups: &'a [Dup],
+    pub pairs: &'a [Pair],
+    pub strs: &'a [&'a str],
+}
+
+impl<'a> Summary<'a> {
+    /// The string at `i`.
+    pub const fn str(&self, i: u32) -> &'a str {
+        if (i as usize) < self.strs.len() { self.strs[i as usize] } else { "" }
+    }
+}
