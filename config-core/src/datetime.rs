@@ -239,6 +239,9 @@ pub const fn parse(kind: DtKind, s: &str) -> Result<DtParts, &'static str> {
 
 /// Leap second 60 becomes 59 + 1 s of nanoseconds, as chrono's own parser does.
 const fn time_of(p: DtParts) -> Option<NaiveTime> {
+    if p.nano >= 1_000_000_000 {
+        return None;
+    }
     let (sec, nano) = if p.sec == 60 { (59, p.nano + 1_000_000_000) } else { (p.sec, p.nano) };
     NaiveTime::from_hms_nano_opt(p.hour, p.min, sec, nano)
 }

@@ -311,6 +311,7 @@ fn rule(m: &ParseNestedMeta<'_>) -> syn::Result<Option<RuleAttr>> {
     let name = id.to_string();
     let kind = match name.as_str() {
         "range" => {
+            empty_parens(m, "Config: `range` needs `min`, `max` or both: `range(min = 1, max = 90)`")?;
             let (mut min, mut max) = (None, None);
             m.parse_nested_meta(|b| {
                 let v = Some(num(&b.value()?.parse::<Expr>()?)?);
@@ -329,6 +330,7 @@ fn rule(m: &ParseNestedMeta<'_>) -> syn::Result<Option<RuleAttr>> {
             RuleKind::Range { min, max }
         }
         "len" => {
+            empty_parens(m, "Config: `len` needs `min`, `max` or both: `len(min = 1, max = 80)`")?;
             let (mut min, mut max) = (None, None);
             m.parse_nested_meta(|b| {
                 let v = Some(uint(&b.value()?.parse::<Expr>()?)?);
@@ -373,6 +375,17 @@ fn rule(m: &ParseNestedMeta<'_>) -> syn::Result<Option<RuleAttr>> {
         _ => return Err(syn::Error::new(span, format!("Config: unknown rule `{name}`; expected one of: {RULES}"))),
     };
     Ok(Some(RuleAttr { span, kind }))
+}
+
+/// Errors on `rule()` with nothing inside (syn's message for that is unhelpful).
+fn empty_parens(m: &ParseNestedMeta<'_>, msg: &str) -> syn::Result<()> {
+    let fork = m.input.fork();
+    let content;
+    syn::parenthesized!(content in fork);
+    if content.is_empty() {
+        return Err(m.error(msg));
+    }
+    Ok(())
 }
 
 fn num(e: &Expr) -> syn::Result<NumLit> {

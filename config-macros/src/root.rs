@@ -25,7 +25,7 @@ fn resolve(file: &LitStr) -> Result<PathBuf, String> {
     if primary.exists() {
         return Ok(primary);
     }
-    if let Some(src) = proc_macro::Span::call_site().local_file() {
+    if let Some(src) = file.span().unwrap().local_file() {
         if let Some(parent) = src.parent() {
             let p = parent.join(&rel);
             if p.exists() {
@@ -33,7 +33,9 @@ fn resolve(file: &LitStr) -> Result<PathBuf, String> {
             }
         }
     }
-    Err(format!("Config: cannot find `{rel}` (looked in {})", primary.display()))
+    Err(format!(
+        "Config: cannot find `{rel}`; the path is relative to the crate root (the directory of its Cargo.toml)"
+    ))
 }
 
 pub fn stub_baked(ast: &Input<'_>) -> TokenStream {

@@ -55,3 +55,95 @@ macro_rules! shop_types {
 
 #[doc(hidden)]
 pub use config_runtime::Config as __Config;
+
+/// A navigation schema with tight budgets, so small fixtures can cross them; also holds
+/// an enum, a map and a `unique` list of scalars.
+#[macro_export]
+macro_rules! nav_types {
+    ($(#[$attr:meta])*) => {
+        #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
+        $(#[$attr])*
+        pub struct Nav {
+            #[config(max_depth = 2, max_nodes = 6, max_json_bytes = 300)]
+            pub menu: Vec<Node>,
+            #[config(unique, len(max = 4))]
+            #[serde(default)]
+            pub tags: Vec<String>,
+            #[serde(default)]
+            pub labels: ::std::collections::BTreeMap<String, Label>,
+            #[config(range(min = 0.0, max = 1.0))]
+            #[serde(default)]
+            pub ratio: f64,
+        }
+
+        #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
+        pub struct Node {
+            pub label: String,
+            #[serde(default)]
+            pub kind: Kind,
+            #[serde(default)]
+            pub children: Vec<Node>,
+        }
+
+        #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
+        pub struct Label {
+            #[config(len(max = 12))]
+            pub text: String,
+            pub color: Option<String>,
+        }
+
+        #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq, Default)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum Kind {
+            #[default]
+            Link,
+            SaleBanner,
+        }
+    };
+}
+
+/// A bare category tree for the product taxonomy (`max_depth = 3`).
+#[macro_export]
+macro_rules! taxonomy_types {
+    ($(#[$attr:meta])*) => {
+        #[derive($crate::__Config, ::serde::Deserialize, Debug)]
+        $(#[$attr])*
+        pub struct Catalog {
+            #[config(max_depth = 3)]
+            pub menu: Vec<Category>,
+        }
+
+        #[derive($crate::__Config, ::serde::Deserialize, Debug)]
+        pub struct Category {
+            pub title: String,
+            #[config(url)]
+            pub url: String,
+            #[serde(default)]
+            pub children: Vec<Category>,
+        }
+    };
+}
+
+pub mod taxonomy;
+
+/// Writes `fixtures/generated/taxonomy_{3,7}.toml` from the corpus (deterministic), for
+/// the UI tests. Returns the line of the first node deeper than 3 levels in the 7-level file.
+pub fn generate_taxonomy_fixtures() -> usize {
+    let corpus = std::fs::read_to_string(taxonomy::corpus_path()).unwrap_or_default();
+    assert!(!corpus.is_empty(), "product taxonomy corpus not found at {}", taxonomy::corpus_path().display());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/generated");
+    let _ = std::fs::create_dir_all(&dir);
+    let (three, none) = taxonomy::menu_toml(&corpus, 3, 3);
+    assert_eq!(none, None);
+    let (seven, deep) = taxonomy::menu_toml(&corpus, 7, 3);
+    write_if_changed(&dir.join("taxonomy_3.toml"), &three);
+    write_if_changed(&dir.join("taxonomy_7.toml"), &seven);
+    deep.unwrap_or(0)
+}
+
+/// Rewrites a file only when its content changes (keeps cargo from rebuilding).
+fn write_if_changed(path: &std::path::Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        let _ = std::fs::write(path, text);
+    }
+}

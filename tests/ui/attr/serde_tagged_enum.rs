@@ -1,0 +1,10 @@
+use config_runtime::Config;
+
+#[derive(Config, serde::Deserialize)]
+#[serde(tag = "type")]
+pub enum Kind {
+    Link,
+    Banner,
+}
+
+fn main() {}

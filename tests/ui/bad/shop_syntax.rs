@@ -1,0 +1,4 @@
+#![allow(dead_code)]
+config_tests::shop_types!(#[config(file = "../../fixtures/bad/shop/syntax.toml")]);
+
+fn main() {}
