@@ -17,8 +17,11 @@
 //!
 //! # Format
 //!
-//! All numbers are little-endian. A value is a one-byte tag followed by its payload; the
-//! root is a `TAB` value.
+//! All numbers are little-endian. The blob starts with the string table: a `u32` byte
+//! length and the UTF-8 text of every distinct string and key, concatenated (checked to be
+//! UTF-8 once, when decoding starts: one pass instead of one per string). The root value
+//! follows. A value is a one-byte tag followed by its payload; the root is a `TAB` value.
+//! A *string ref* is a `u32` offset and a `u32` length into the string table.
 //!
 //! | tag | value | payload |
 //! |----:|-------|---------|
@@ -26,11 +29,11 @@
 //! | 1 | `true` | none |
 //! | 2 | integer | `i64` (8 bytes) |
 //! | 3 | float | `f64` bits (8 bytes) |
-//! | 4 | string | `u32` byte length, UTF-8 bytes |
+//! | 4 | string | string ref |
 //! | 5 | array | `u32` count, `u32` body length in bytes, `count` values |
 //! | 6 | table | `u32` count, `u32` body length in bytes, `count` × (key, value) |
-//! | 7 | datetime literal | datetime fields, then `u32` length + its `to_string()` text |
-//! | 8 | string that is a datetime | datetime fields, then `u32` length + the string |
+//! | 7 | datetime literal | datetime fields, then a string ref to its `to_string()` text |
+//! | 8 | string that is a datetime | datetime fields, then a string ref |
 //! | 9 | integer outside `i64` | `i128` (16 bytes) |
 //!
 //! TOML integers are `i64`, but the parser does not range-check the literal and `toml` +
@@ -39,7 +42,7 @@
 //! range, so `i128::MIN` / `i128::MAX` may stand for a larger literal: reading either is
 //! [`BlobError::IntOutOfRange`] rather than a possibly wrong number.
 //!
-//! A key is a `u32` byte length followed by UTF-8 bytes (no tag). Keys keep document order.
+//! A key is a string ref (no tag). Keys keep document order.
 //! The body length of arrays and tables lets [`Blob::skip`] step over an unknown value in
 //! constant time, without recursion.
 //!
@@ -118,18 +121,39 @@ const fn tag_name(tag: u8) -> &'static str {
 /// Lengths and counts are `u32`: a document over 4 GiB cannot be represented (the limits
 /// saturate; such a document never reaches the derive in practice).
 pub fn encode(root: &DeTable<'_>) -> Vec<u8> {
-    let mut out = Vec::new();
-    enc_table(&mut out, root);
-    out
+    let mut enc = Enc { out: Vec::new(), strs: String::new(), seen: HashMap::new() };
+    enc_table(&mut enc, root);
+    let mut blob = Vec::with_capacity(4 + enc.strs.len() + enc.out.len());
+    put_u32(&mut blob, enc.strs.len());
+    blob.extend_from_slice(enc.strs.as_bytes());
+    blob.extend_from_slice(&enc.out);
+    blob
+}
+
+/// Encoder state: the value bytes and the string table (each distinct string once).
+struct Enc {
+    out: Vec<u8>,
+    strs: String,
+    seen: HashMap<String, (usize, usize)>,
 }
 
 fn put_u32(out: &mut Vec<u8>, n: usize) {
     out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
 }
 
-fn put_bytes(out: &mut Vec<u8>, s: &str) {
-    put_u32(out, s.len());
-    out.extend_from_slice(s.as_bytes());
+/// A string: its `u32` offset and `u32` length in the string table.
+fn put_bytes(enc: &mut Enc, s: &str) {
+    let (off, len) = match enc.seen.get(s) {
+        Some(&v) => v,
+        None => {
+            let v = (enc.strs.len(), s.len());
+            enc.strs.push_str(s);
+            enc.seen.insert(s.to_owned(), v);
+            v
+        }
+    };
+    put_u32(&mut enc.out, off);
+    put_u32(&mut enc.out, len);
 }
 
 /// Writes a body-length placeholder; returns its position for [`end_body`].
@@ -148,18 +172,19 @@ fn end_body(out: &mut [u8], at: usize) {
     }
 }
 
-fn enc_table(out: &mut Vec<u8>, t: &DeTable<'_>) {
-    out.push(TAB);
-    put_u32(out, t.len());
-    let at = begin_body(out);
+fn enc_table(enc: &mut Enc, t: &DeTable<'_>) {
+    enc.out.push(TAB);
+    put_u32(&mut enc.out, t.len());
+    let at = begin_body(&mut enc.out);
     for (k, v) in t.iter() {
-        put_bytes(out, k.get_ref());
-        enc_value(out, v.get_ref());
+        put_bytes(enc, k.get_ref());
+        enc_value(enc, v.get_ref());
     }
-    end_body(out, at);
+    end_body(&mut enc.out, at);
 }
 
-fn enc_value(out: &mut Vec<u8>, v: &DeValue<'_>) {
+fn enc_value(enc: &mut Enc, v: &DeValue<'_>) {
+    let out = &mut enc.out;
     match v {
         DeValue::Boolean(b) => out.push(if *b { TRUE } else { FALSE }),
         DeValue::Integer(i) => {
@@ -183,28 +208,28 @@ fn enc_value(out: &mut Vec<u8>, v: &DeValue<'_>) {
             Some((kind, parts)) => {
                 out.push(STR_DT);
                 enc_dt(out, kind, parts);
-                put_bytes(out, s);
+                put_bytes(enc, s);
             }
             None => {
                 out.push(STR);
-                put_bytes(out, s);
+                put_bytes(enc, s);
             }
         },
         DeValue::Datetime(d) => {
             out.push(DT);
             enc_dt(out, datetime::native_kind(d), datetime::native_parts(d));
-            put_bytes(out, &d.to_string());
+            put_bytes(enc, &d.to_string());
         }
         DeValue::Array(a) => {
             out.push(ARR);
             put_u32(out, a.len());
             let at = begin_body(out);
             for x in a.iter() {
-                enc_value(out, x.get_ref());
+                enc_value(enc, x.get_ref());
             }
-            end_body(out, at);
+            end_body(&mut enc.out, at);
         }
-        DeValue::Table(t) => enc_table(out, t),
+        DeValue::Table(t) => enc_table(enc, t),
     }
 }
 
@@ -213,9 +238,7 @@ fn dt_of_str(s: &str) -> Option<(DtKind, DtParts)> {
     if !s.as_bytes().first()?.is_ascii_digit() {
         return None;
     }
-    DtKind::ALL
-        .into_iter()
-        .find_map(|k| datetime::parse(k, s).ok().map(|p| (k, p)))
+    DtKind::ALL.into_iter().find_map(|k| datetime::parse(k, s).ok().map(|p| (k, p)))
 }
 
 fn enc_dt(out: &mut Vec<u8>, kind: DtKind, p: DtParts) {
@@ -223,13 +246,7 @@ fn enc_dt(out: &mut Vec<u8>, kind: DtKind, p: DtParts) {
     let small = |v: u32| u8::try_from(v).unwrap_or(u8::MAX);
     out.push(u8::try_from(kind.index()).unwrap_or(u8::MAX));
     out.extend_from_slice(&p.year.to_le_bytes());
-    out.extend_from_slice(&[
-        small(p.month),
-        small(p.day),
-        small(p.hour),
-        small(p.min),
-        small(p.sec),
-    ]);
+    out.extend_from_slice(&[small(p.month), small(p.day), small(p.hour), small(p.min), small(p.sec)]);
     out.extend_from_slice(&p.nano.to_le_bytes());
     out.extend_from_slice(&p.offset_secs.to_le_bytes());
 }
@@ -279,10 +296,7 @@ pub enum BlobError {
 
 /// `UnexpectedTag` for a tag the reader did not want.
 fn unexpected(expected: &'static str, tag: u8) -> BlobError {
-    BlobError::UnexpectedTag {
-        expected,
-        found: tag_name(tag),
-    }
+    BlobError::UnexpectedTag { expected, found: tag_name(tag) }
 }
 
 /// A reader over a baked blob. Every read is bounds-checked and returns
@@ -290,12 +304,21 @@ fn unexpected(expected: &'static str, tag: u8) -> BlobError {
 #[derive(Debug, Clone)]
 pub struct Blob<'a> {
     rest: &'a [u8],
+    /// The string table, checked to be UTF-8 once; `None` when it is not.
+    strs: Option<&'a str>,
 }
 
 impl<'a> Blob<'a> {
     /// A reader at the start of `data`.
     pub fn new(data: &'a [u8]) -> Self {
-        Blob { rest: data }
+        let Some((len, tail)) = data.split_first_chunk::<4>() else {
+            return Blob { rest: &[], strs: None };
+        };
+        let len = u32::from_le_bytes(*len) as usize;
+        match tail.split_at_checked(len) {
+            Some((table, rest)) => Blob { rest, strs: std::str::from_utf8(table).ok() },
+            None => Blob { rest: &[], strs: None },
+        }
     }
 
     /// Bytes not read yet.
@@ -311,9 +334,7 @@ impl<'a> Blob<'a> {
     /// A capacity hint for `count` items: every item takes at least one byte, so a corrupt
     /// count cannot make a collection allocate more than the blob's size.
     pub fn capacity_hint(&self, count: u32) -> usize {
-        usize::try_from(count)
-            .unwrap_or(usize::MAX)
-            .min(self.rest.len())
+        usize::try_from(count).unwrap_or(usize::MAX).min(self.rest.len())
     }
 
     #[inline]
@@ -325,10 +346,7 @@ impl<'a> Blob<'a> {
 
     #[inline]
     fn fixed<const N: usize>(&mut self) -> Result<[u8; N], BlobError> {
-        let (head, tail) = self
-            .rest
-            .split_first_chunk::<N>()
-            .ok_or(BlobError::Truncated)?;
+        let (head, tail) = self.rest.split_first_chunk::<N>().ok_or(BlobError::Truncated)?;
         self.rest = tail;
         Ok(*head)
     }
@@ -352,9 +370,13 @@ impl<'a> Blob<'a> {
         self.take(n)
     }
 
+    /// A string: offset and length into the string table (validated once in `new`).
     #[inline]
     fn text(&mut self) -> Result<&'a str, BlobError> {
-        std::str::from_utf8(self.chunk()?).map_err(|_| BlobError::InvalidUtf8)
+        let off = self.u32()? as usize;
+        let len = self.u32()? as usize;
+        let strs = self.strs.ok_or(BlobError::InvalidUtf8)?;
+        strs.get(off..off.saturating_add(len)).ok_or(BlobError::InvalidUtf8)
     }
 
     /// Count and body length of a container whose tag was read; returns the count.
@@ -397,15 +419,14 @@ impl<'a> Blob<'a> {
                 self.fixed::<16>()?;
             }
             STR => {
-                self.chunk()?;
+                self.fixed::<8>()?;
             }
             ARR | TAB => {
                 self.fixed::<4>()?;
                 self.chunk()?;
             }
             DT | STR_DT => {
-                self.fixed::<DT_FIELDS>()?;
-                self.chunk()?;
+                self.fixed::<{ DT_FIELDS + 8 }>()?;
             }
             t => return Err(unexpected("a value", t)),
         }
@@ -446,10 +467,7 @@ impl<'a> Blob<'a> {
     fn big_int(&mut self) -> Result<i128, BlobError> {
         let value = i128::from_le_bytes(self.fixed()?);
         if value == i128::MIN || value == i128::MAX {
-            return Err(BlobError::IntOutOfRange {
-                value,
-                target: "i128",
-            });
+            return Err(BlobError::IntOutOfRange { value, target: "i128" });
         }
         Ok(value)
     }
@@ -492,15 +510,11 @@ impl<'a> Blob<'a> {
         let [month, day, hour, min, sec] = self.fixed()?;
         let nano = u32::from_le_bytes(self.fixed()?);
         let offset_secs = i32::from_le_bytes(self.fixed()?);
-        self.chunk()?;
-        let found = *DtKind::ALL
-            .get(usize::from(k))
-            .ok_or(BlobError::BadDatetime("invalid datetime kind"))?;
+        self.fixed::<8>()?;
+        let found =
+            *DtKind::ALL.get(usize::from(k)).ok_or(BlobError::BadDatetime("invalid datetime kind"))?;
         if found != kind {
-            return Err(BlobError::UnexpectedTag {
-                expected: kind.name(),
-                found: found.name(),
-            });
+            return Err(BlobError::UnexpectedTag { expected: kind.name(), found: found.name() });
         }
         // `datetime::parse` never yields more; larger values would overflow its leap-second
         // handling, so corrupt data is stopped here.
@@ -538,11 +552,7 @@ pub trait FromBlob: Sized {
 pub fn decode<T: FromBlob>(data: &[u8]) -> Result<T, BlobError> {
     let mut b = Blob::new(data);
     let v = T::read(&mut b)?;
-    if b.is_empty() {
-        Ok(v)
-    } else {
-        Err(BlobError::TrailingBytes(b.remaining()))
-    }
+    if b.is_empty() { Ok(v) } else { Err(BlobError::TrailingBytes(b.remaining())) }
 }
 
 /// Finishes a struct field after the key loop: the value read, else [`FromBlob::missing`]
@@ -701,6 +711,13 @@ impl FromBlob for NaiveTime {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    /// The tag of the first value of a one-key document (`v = ...`): after the string
+    /// table, the root's tag, count and body length, and the key's string ref.
+    fn value_tag(bytes: &[u8]) -> Option<u8> {
+        let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+        bytes.get(4 + n + 17).copied()
+    }
     use std::hash::{BuildHasherDefault, DefaultHasher};
 
     fn enc(text: &str) -> Vec<u8> {
@@ -728,10 +745,7 @@ mod tests {
         assert!(!one::<bool>("false").unwrap());
         assert_eq!(
             one::<bool>("1"),
-            Err(BlobError::UnexpectedTag {
-                expected: "a boolean",
-                found: "an integer"
-            })
+            Err(BlobError::UnexpectedTag { expected: "a boolean", found: "an integer" })
         );
     }
 
@@ -747,10 +761,7 @@ mod tests {
         assert_eq!(one::<i16>("+32767").unwrap(), 32767);
         assert_eq!(one::<i32>("-2147483648").unwrap(), i32::MIN);
         assert_eq!(one::<i64>("-9223372036854775808").unwrap(), i64::MIN);
-        assert_eq!(
-            one::<i128>("9223372036854775807").unwrap(),
-            i128::from(i64::MAX)
-        );
+        assert_eq!(one::<i128>("9223372036854775807").unwrap(), i128::from(i64::MAX));
         assert_eq!(one::<isize>("-7").unwrap(), -7);
     }
 
@@ -759,35 +770,17 @@ mod tests {
         // The parser does not range-check integer text and toml + serde accept what the
         // target type holds: the blob keeps the value (16-byte form), the target decides.
         let big = "9223372036854775808";
-        assert_eq!(enc(&format!("v = {big}")).get(14).copied(), Some(BIG_INT));
+        assert_eq!(value_tag(&enc(&format!("v = {big}"))), Some(BIG_INT));
         let serde = |text: &str| toml::from_str::<BTreeMap<String, u64>>(text).unwrap()["v"];
         assert_eq!(one::<u64>(big).unwrap(), serde(&format!("v = {big}")));
         assert_eq!(one::<u64>(big).unwrap(), 1 << 63);
-        assert_eq!(
-            one::<u128>("0xffff_ffff_ffff_ffff").unwrap(),
-            u128::from(u64::MAX)
-        );
-        assert_eq!(
-            one::<i128>("-9223372036854775809").unwrap(),
-            -(1i128 << 63) - 1
-        );
+        assert_eq!(one::<u128>("0xffff_ffff_ffff_ffff").unwrap(), u128::from(u64::MAX));
+        assert_eq!(one::<i128>("-9223372036854775809").unwrap(), -(1i128 << 63) - 1);
         assert_eq!(one::<f64>(big).unwrap(), 9223372036854775808.0);
-        assert_eq!(
-            one::<i64>(big),
-            Err(BlobError::IntOutOfRange {
-                value: 1i128 << 63,
-                target: "i64"
-            })
-        );
+        assert_eq!(one::<i64>(big), Err(BlobError::IntOutOfRange { value: 1i128 << 63, target: "i64" }));
         // Past the i128 range `int_value` saturates: an error, never a wrong number.
         let huge = "340282366920938463463374607431768211455"; // u128::MAX
-        assert_eq!(
-            one::<u128>(huge),
-            Err(BlobError::IntOutOfRange {
-                value: i128::MAX,
-                target: "i128"
-            })
-        );
+        assert_eq!(one::<u128>(huge), Err(BlobError::IntOutOfRange { value: i128::MAX, target: "i128" }));
         assert!(one::<i128>("-999999999999999999999999999999999999999999").is_err());
         assert!(one::<f64>(huge).is_err());
         let bytes = enc("a = -9223372036854775809\nb = 1");
@@ -801,41 +794,14 @@ mod tests {
 
     #[test]
     fn integers_out_of_range() {
-        assert_eq!(
-            one::<u8>("300"),
-            Err(BlobError::IntOutOfRange {
-                value: 300,
-                target: "u8"
-            })
-        );
-        assert_eq!(
-            one::<u32>("-1"),
-            Err(BlobError::IntOutOfRange {
-                value: -1,
-                target: "u32"
-            })
-        );
-        assert_eq!(
-            one::<i8>("-129"),
-            Err(BlobError::IntOutOfRange {
-                value: -129,
-                target: "i8"
-            })
-        );
-        assert!(matches!(
-            one::<i32>("9223372036854775807"),
-            Err(BlobError::IntOutOfRange { .. })
-        ));
-        assert!(matches!(
-            one::<u128>("-5"),
-            Err(BlobError::IntOutOfRange { .. })
-        ));
+        assert_eq!(one::<u8>("300"), Err(BlobError::IntOutOfRange { value: 300, target: "u8" }));
+        assert_eq!(one::<u32>("-1"), Err(BlobError::IntOutOfRange { value: -1, target: "u32" }));
+        assert_eq!(one::<i8>("-129"), Err(BlobError::IntOutOfRange { value: -129, target: "i8" }));
+        assert!(matches!(one::<i32>("9223372036854775807"), Err(BlobError::IntOutOfRange { .. })));
+        assert!(matches!(one::<u128>("-5"), Err(BlobError::IntOutOfRange { .. })));
         assert_eq!(
             one::<u8>("1.0"),
-            Err(BlobError::UnexpectedTag {
-                expected: "an integer",
-                found: "a float"
-            })
+            Err(BlobError::UnexpectedTag { expected: "an integer", found: "a float" })
         );
         let e = one::<u8>("300").unwrap_err();
         assert_eq!(e.to_string(), "integer 300 is out of range for `u8`");
@@ -853,10 +819,7 @@ mod tests {
         assert_eq!(one::<f32>("-4").unwrap(), -4.0f32);
         assert_eq!(
             one::<f64>("\"1.5\""),
-            Err(BlobError::UnexpectedTag {
-                expected: "a float",
-                found: "a string"
-            })
+            Err(BlobError::UnexpectedTag { expected: "a float", found: "a string" })
         );
     }
 
@@ -865,21 +828,12 @@ mod tests {
         assert_eq!(one::<String>(r#""plain""#).unwrap(), "plain");
         assert_eq!(one::<String>(r#""""#).unwrap(), "");
         assert_eq!(one::<String>(r#"'C:\dir'"#).unwrap(), r"C:\dir");
-        assert_eq!(
-            one::<String>(r#""tab\t é ✓ \u00e9""#).unwrap(),
-            "tab\t é ✓ é"
-        );
-        assert_eq!(
-            one::<String>("\"\"\"\nmulti\nline\"\"\"").unwrap(),
-            "multi\nline"
-        );
+        assert_eq!(one::<String>(r#""tab\t é ✓ \u00e9""#).unwrap(), "tab\t é ✓ é");
+        assert_eq!(one::<String>("\"\"\"\nmulti\nline\"\"\"").unwrap(), "multi\nline");
         assert_eq!(one::<String>(r#""9 lives""#).unwrap(), "9 lives");
         assert_eq!(
             one::<String>("true"),
-            Err(BlobError::UnexpectedTag {
-                expected: "a string",
-                found: "a boolean"
-            })
+            Err(BlobError::UnexpectedTag { expected: "a string", found: "a boolean" })
         );
     }
 
@@ -891,7 +845,7 @@ mod tests {
         assert_eq!(one::<DateTime<FixedOffset>>(&q).unwrap(), offset(text));
         assert_eq!(one::<DateTime<Utc>>(&q).unwrap(), offset(text).to_utc());
         // The fields are stored, not the need to parse: the tag says so.
-        assert_eq!(enc(&format!("v = {q}")).get(14).copied(), Some(STR_DT));
+        assert_eq!(value_tag(&enc(&format!("v = {q}"))), Some(STR_DT));
 
         let mut b = Blob::new(&[]);
         assert_eq!(b.read_str(), Err(BlobError::Truncated));
@@ -910,37 +864,22 @@ mod tests {
             NaiveTime::from_hms_milli_opt(9, 15, 30, 250).unwrap()
         );
         assert_eq!(
-            one::<NaiveDateTime>("\"2024-11-29 09:15:30\"")
-                .unwrap()
-                .to_string(),
+            one::<NaiveDateTime>("\"2024-11-29 09:15:30\"").unwrap().to_string(),
             "2024-11-29 09:15:30"
         );
         // Leap second, as chrono's own parser gives it.
-        assert_eq!(
-            one::<NaiveTime>("\"23:59:60\"").unwrap(),
-            "23:59:60".parse::<NaiveTime>().unwrap()
-        );
+        assert_eq!(one::<NaiveTime>("\"23:59:60\"").unwrap(), "23:59:60".parse::<NaiveTime>().unwrap());
     }
 
     #[test]
     fn non_datetime_strings_stay_plain() {
-        for s in [
-            "2024-13-01",
-            "2024-11-29T09:00",
-            "2024-02-30",
-            "1234",
-            "09:00",
-            "x2024-11-29",
-        ] {
+        for s in ["2024-13-01", "2024-11-29T09:00", "2024-02-30", "1234", "09:00", "x2024-11-29"] {
             let bytes = enc(&format!("v = \"{s}\""));
-            assert_eq!(bytes.get(14).copied(), Some(STR), "{s}");
+            assert_eq!(value_tag(&bytes), Some(STR), "{s}");
             assert_eq!(one::<String>(&format!("\"{s}\"")).unwrap(), s);
             assert_eq!(
                 one::<NaiveDate>(&format!("\"{s}\"")),
-                Err(BlobError::UnexpectedTag {
-                    expected: DtKind::Date.name(),
-                    found: "a string"
-                })
+                Err(BlobError::UnexpectedTag { expected: DtKind::Date.name(), found: "a string" })
             );
         }
     }
@@ -957,103 +896,55 @@ mod tests {
         );
         assert_eq!(
             one::<NaiveDateTime>("1979-05-27T07:32:00").unwrap(),
-            NaiveDate::from_ymd_opt(1979, 5, 27)
-                .unwrap()
-                .and_hms_opt(7, 32, 0)
-                .unwrap()
+            NaiveDate::from_ymd_opt(1979, 5, 27).unwrap().and_hms_opt(7, 32, 0).unwrap()
         );
-        assert_eq!(
-            one::<NaiveDate>("1979-05-27").unwrap(),
-            NaiveDate::from_ymd_opt(1979, 5, 27).unwrap()
-        );
+        assert_eq!(one::<NaiveDate>("1979-05-27").unwrap(), NaiveDate::from_ymd_opt(1979, 5, 27).unwrap());
         assert_eq!(
             one::<NaiveTime>("00:32:00.5").unwrap(),
             NaiveTime::from_hms_milli_opt(0, 32, 0, 500).unwrap()
         );
         // As a String: the literal's text.
-        for lit in [
-            "1979-05-27T07:32:00-07:00",
-            "1979-05-27T07:32:00",
-            "1979-05-27",
-            "07:32:00",
-        ] {
+        for lit in ["1979-05-27T07:32:00-07:00", "1979-05-27T07:32:00", "1979-05-27", "07:32:00"] {
             assert_eq!(one::<String>(lit).unwrap(), lit);
         }
-        assert_eq!(
-            one::<String>("1979-05-27 07:32:00Z").unwrap(),
-            "1979-05-27T07:32:00Z"
-        );
+        assert_eq!(one::<String>("1979-05-27 07:32:00Z").unwrap(), "1979-05-27T07:32:00Z");
         // ... but not as an enum name.
         let bytes = enc("v = 1979-05-27");
         let mut b = Blob::new(&bytes);
         b.table_len().unwrap();
         b.key().unwrap();
-        assert_eq!(
-            b.read_str(),
-            Err(BlobError::UnexpectedTag {
-                expected: "a string",
-                found: "a datetime"
-            })
-        );
+        assert_eq!(b.read_str(), Err(BlobError::UnexpectedTag { expected: "a string", found: "a datetime" }));
     }
 
     #[test]
     fn wrong_datetime_kind_is_an_error() {
         fn kind_err<T>(expected: DtKind, found: DtKind) -> Result<T, BlobError> {
-            Err(BlobError::UnexpectedTag {
-                expected: expected.name(),
-                found: found.name(),
-            })
+            Err(BlobError::UnexpectedTag { expected: expected.name(), found: found.name() })
         }
-        assert_eq!(
-            one::<NaiveDate>("1979-05-27T07:32:00Z"),
-            kind_err(DtKind::Date, DtKind::Offset)
-        );
+        assert_eq!(one::<NaiveDate>("1979-05-27T07:32:00Z"), kind_err(DtKind::Date, DtKind::Offset));
         assert_eq!(
             one::<DateTime<FixedOffset>>("1979-05-27T07:32:00"),
             kind_err(DtKind::Offset, DtKind::Local)
         );
-        assert_eq!(
-            one::<DateTime<Utc>>("\"1979-05-27\""),
-            kind_err(DtKind::Offset, DtKind::Date)
-        );
-        assert_eq!(
-            one::<NaiveDateTime>("07:32:00"),
-            kind_err(DtKind::Local, DtKind::Time)
-        );
-        assert_eq!(
-            one::<NaiveTime>("\"1979-05-27T07:32:00+01:00\""),
-            kind_err(DtKind::Time, DtKind::Offset)
-        );
+        assert_eq!(one::<DateTime<Utc>>("\"1979-05-27\""), kind_err(DtKind::Offset, DtKind::Date));
+        assert_eq!(one::<NaiveDateTime>("07:32:00"), kind_err(DtKind::Local, DtKind::Time));
+        assert_eq!(one::<NaiveTime>("\"1979-05-27T07:32:00+01:00\""), kind_err(DtKind::Time, DtKind::Offset));
         assert_eq!(
             one::<NaiveDate>("20240101"),
-            Err(BlobError::UnexpectedTag {
-                expected: DtKind::Date.name(),
-                found: "an integer"
-            })
+            Err(BlobError::UnexpectedTag { expected: DtKind::Date.name(), found: "an integer" })
         );
-        assert_eq!(
-            one::<String>("1979-05-27").map(|s| s.len()),
-            Ok(10),
-            "a datetime still reads as text"
-        );
+        assert_eq!(one::<String>("1979-05-27").map(|s| s.len()), Ok(10), "a datetime still reads as text");
     }
 
     #[test]
     fn containers() {
         assert_eq!(one::<Vec<i64>>("[1, 2, 3]").unwrap(), vec![1, 2, 3]);
-        assert_eq!(
-            one::<Vec<Vec<u8>>>("[[1], [], [2, 3]]").unwrap(),
-            vec![vec![1], vec![], vec![2, 3]]
-        );
+        assert_eq!(one::<Vec<Vec<u8>>>("[[1], [], [2, 3]]").unwrap(), vec![vec![1], vec![], vec![2, 3]]);
         assert_eq!(one::<Vec<String>>("[]").unwrap(), Vec::<String>::new());
         assert_eq!(one::<Box<u16>>("7").unwrap(), Box::new(7));
         assert_eq!(one::<Option<String>>("'x'").unwrap(), Some("x".to_owned()));
         let m = one::<BTreeMap<String, u32>>("{ b = 2, a = 1 }").unwrap();
-        assert_eq!(
-            m,
-            BTreeMap::from([("a".to_owned(), 1), ("b".to_owned(), 2)])
-        );
+        assert_eq!(m, BTreeMap::from([("a".to_owned(), 1), ("b".to_owned(), 2)]));
         let h = one::<HashMap<String, Vec<f64>>>("{ xs = [1, 2.5], \"quoted key\" = [] }").unwrap();
         assert_eq!(h.get("xs"), Some(&vec![1.0, 2.5]));
         assert_eq!(h.get("quoted key"), Some(&vec![]));
@@ -1066,17 +957,11 @@ mod tests {
         assert_eq!(m["v"][1]["x"], 2);
         assert_eq!(
             one::<Vec<i64>>("{}"),
-            Err(BlobError::UnexpectedTag {
-                expected: "an array",
-                found: "a table"
-            })
+            Err(BlobError::UnexpectedTag { expected: "an array", found: "a table" })
         );
         assert_eq!(
             one::<BTreeMap<String, i64>>("[]"),
-            Err(BlobError::UnexpectedTag {
-                expected: "a table",
-                found: "an array"
-            })
+            Err(BlobError::UnexpectedTag { expected: "a table", found: "an array" })
         );
         // Missing values: only Option (and a Box of one) has a default.
         assert_eq!(<Option<u8>>::missing(), Some(None));
@@ -1109,33 +994,22 @@ mod tests {
         let mut bytes = enc("a = 1");
         assert!(decode::<BTreeMap<String, i64>>(&bytes).is_ok());
         bytes.push(0);
+        assert_eq!(decode::<BTreeMap<String, i64>>(&bytes), Err(BlobError::TrailingBytes(1)));
         assert_eq!(
-            decode::<BTreeMap<String, i64>>(&bytes),
-            Err(BlobError::TrailingBytes(1))
-        );
-        assert_eq!(
-            Blob::new(&[99]).skip(),
-            Err(BlobError::UnexpectedTag {
-                expected: "a value",
-                found: "an invalid tag"
-            })
+            Blob::new(&[0, 0, 0, 0, 99]).skip(),
+            Err(BlobError::UnexpectedTag { expected: "a value", found: "an invalid tag" })
         );
         // A string with invalid UTF-8.
-        assert_eq!(
-            Blob::new(&[STR, 1, 0, 0, 0, 0xff]).read_str(),
-            Err(BlobError::InvalidUtf8)
-        );
+        assert_eq!(Blob::new(&[1, 0, 0, 0, 0xff, STR, 0, 0, 0, 0, 1, 0, 0, 0]).read_str(), Err(BlobError::InvalidUtf8));
         // A corrupt count cannot allocate or loop for long.
-        let huge = [ARR, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, INT];
+        let huge = [0, 0, 0, 0, ARR, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, INT];
         assert_eq!(decode::<Vec<i64>>(&huge), Err(BlobError::Truncated));
-        let huge = [TAB, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
-        assert_eq!(
-            decode::<HashMap<String, i64>>(&huge),
-            Err(BlobError::Truncated)
-        );
+        let huge = [0, 0, 0, 0, TAB, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
+        assert_eq!(decode::<HashMap<String, i64>>(&huge), Err(BlobError::Truncated));
         // A bad datetime kind byte and out-of-range fields.
         let mut dt = enc("v = 1979-05-27");
-        let kind_at = 15;
+        let strs = u32::from_le_bytes([dt[0], dt[1], dt[2], dt[3]]) as usize;
+        let kind_at = 4 + strs + 18;
         assert_eq!(dt.get(kind_at - 1).copied(), Some(DT));
         dt[kind_at] = 9;
         let m: Result<BTreeMap<String, NaiveDate>, _> = decode(&dt);
@@ -1150,6 +1024,8 @@ mod tests {
         );
         // Nanoseconds past 1e9 on a leap second would overflow in `datetime::to_time`.
         let mut t = enc("v = '23:59:60'");
+        let strs = u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as usize;
+        let kind_at = 4 + strs + 18;
         assert_eq!(t.get(kind_at - 1).copied(), Some(STR_DT));
         assert_eq!(t.get(kind_at + 9).copied(), Some(60));
         t[kind_at + 10..kind_at + 14].copy_from_slice(&u32::MAX.to_le_bytes());
@@ -1157,10 +1033,7 @@ mod tests {
             decode::<BTreeMap<String, NaiveTime>>(&t),
             Err(BlobError::BadDatetime("nanoseconds out of range"))
         );
-        assert_eq!(
-            decode::<BTreeMap<String, String>>(&t).unwrap()["v"],
-            "23:59:60"
-        );
+        assert_eq!(decode::<BTreeMap<String, String>>(&t).unwrap()["v"], "23:59:60");
     }
 
     // --- a hand-written impl, as the derive generates, checked against toml + serde ---
@@ -1361,32 +1234,17 @@ weight = 1
     #[test]
     fn struct_errors() {
         let missing = DOC.replace("name = \"demo ✓\"", "");
-        assert_eq!(
-            decode::<Config>(&enc(&missing)),
-            Err(BlobError::MissingField("name"))
-        );
+        assert_eq!(decode::<Config>(&enc(&missing)), Err(BlobError::MissingField("name")));
         let nested = DOC.replace("port = 5432", "");
-        assert_eq!(
-            decode::<Config>(&enc(&nested)),
-            Err(BlobError::MissingField("port"))
-        );
+        assert_eq!(decode::<Config>(&enc(&nested)), Err(BlobError::MissingField("port")));
         let variant = DOC.replace("mode = \"safe\"", "mode = \"slow\"");
-        assert_eq!(
-            decode::<Config>(&enc(&variant)),
-            Err(BlobError::UnknownVariant("slow".into()))
-        );
+        assert_eq!(decode::<Config>(&enc(&variant)), Err(BlobError::UnknownVariant("slow".into())));
         let range = DOC.replace("port = 5432", "port = 70000");
         assert_eq!(
             decode::<Config>(&enc(&range)),
-            Err(BlobError::IntOutOfRange {
-                value: 70000,
-                target: "u16"
-            })
+            Err(BlobError::IntOutOfRange { value: 70000, target: "u16" })
         );
-        assert_eq!(
-            BlobError::MissingField("name").to_string(),
-            "missing field `name`"
-        );
+        assert_eq!(BlobError::MissingField("name").to_string(), "missing field `name`");
     }
 
     #[test]
@@ -1397,10 +1255,7 @@ weight = 1
             let prefix = bytes.get(..n).unwrap();
             assert!(decode::<Config>(prefix).is_err(), "prefix {n}");
             assert!(Blob::new(prefix).skip().is_err(), "skip prefix {n}");
-            assert!(
-                decode::<BTreeMap<String, Option<String>>>(prefix).is_err(),
-                "prefix {n}"
-            );
+            assert!(decode::<BTreeMap<String, Option<String>>>(prefix).is_err(), "prefix {n}");
         }
     }
 
@@ -1447,10 +1302,7 @@ weight = 1
                         _ => b.skip()?,
                     }
                 }
-                Ok(Meta {
-                    since: field(since, "since")?,
-                    note: field(note, "note")?,
-                })
+                Ok(Meta { since: field(since, "since")?, note: field(note, "note")? })
             }
         }
         struct Full {
@@ -1495,21 +1347,12 @@ weight = 1
         let (el_full, m) = best(|| decode::<BTreeMap<String, Vec<Full>>>(&bytes).unwrap());
         let v = &m["servers"];
         assert_eq!(v.len(), i);
-        assert!(
-            v.iter()
-                .all(|s| s.meta.since.timestamp() > 0 && !s.meta.note.is_empty())
-        );
-        assert!(
-            v.iter()
-                .all(|s| !s.host.is_empty() && s.weight >= 0.0 && s.port < 60000)
-        );
+        assert!(v.iter().all(|s| s.meta.since.timestamp() > 0 && !s.meta.note.is_empty()));
+        assert!(v.iter().all(|s| !s.host.is_empty() && s.weight >= 0.0 && s.port < 60000));
         let (el_skip, ()) = best(|| Blob::new(&bytes).skip().unwrap());
         let one = enc("v = '2024-11-29T09:00:00Z'");
-        let (el_dt, n) = best(|| {
-            (0..i)
-                .filter(|_| decode::<BTreeMap<String, DateTime<Utc>>>(&one).is_ok())
-                .count()
-        });
+        let (el_dt, n) =
+            best(|| (0..i).filter(|_| decode::<BTreeMap<String, DateTime<Utc>>>(&one).is_ok()).count());
         assert_eq!(n, i);
         println!(
             "best of 20 (drop not timed): servers without meta {el:?}; every field {el_full:?}; \

@@ -29,11 +29,22 @@ use toml::de::{DeTable, DeValue};
 /// assert_eq!(err.one_line(), "x.toml:1:5: error[range]: v: integer 300 is out of range for u8 (0..=255)\n");
 /// ```
 pub fn check_str<T: HasSchema + DeserializeOwned>(name: &str, text: &str) -> Result<T, Diagnostics> {
-    let mut doc = parse(name, text)?;
+    let doc = parse(name, text)?;
     let diags = check_parsed(name, text, &doc, T::SCHEMA);
     if !diags.is_empty() {
         return Err(diags);
     }
+    deserialize_parsed(name, text, doc)
+}
+
+/// Deserializes an already checked document as a `T` (serde's own errors, e.g. from
+/// custom `Deserialize` impls, become a located `type` diagnostic). The linter built from
+/// an app's types uses it after [`check_parsed`], so the text is parsed once.
+pub fn deserialize_parsed<T: DeserializeOwned>(
+    name: &str,
+    text: &str,
+    mut doc: Spanned<DeTable<'_>>,
+) -> Result<T, Diagnostics> {
     datetimes_as_strings(doc.get_mut());
     T::deserialize(toml::de::Deserializer::from(doc)).map_err(|e| {
         let off = e.span().map_or(0, |s| s.start);
@@ -52,14 +63,42 @@ pub fn check_value(name: &str, text: &str, schema: SchemaRef) -> Diagnostics {
 }
 
 /// TOML syntax only.
+///
+/// `toml`'s parser keeps integer literals as text and leaves a few malformed ones
+/// (`0x` without digits, non-ASCII digits) to the conversion; they are syntax errors
+/// here, so every reader of the file rejects them alike.
 pub fn parse<'t>(name: &str, text: &'t str) -> Result<Spanned<DeTable<'t>>, Diagnostics> {
-    DeTable::parse(text).map_err(|e| {
-        let off = e.span().map_or(0, |s| s.start);
+    let syntax = |off: usize, msg: String| {
         let mut d = Diagnostics::new(name, text);
-        let msg = e.message().trim_end().to_owned();
         d.items.push(located(text, RuleId::Syntax, off, "(document)".into(), msg, None));
         d
-    })
+    };
+    let doc = DeTable::parse(text)
+        .map_err(|e| syntax(e.span().map_or(0, |s| s.start), e.message().trim_end().to_owned()))?;
+    if let Some(off) = bad_integer(doc.get_ref()) {
+        let lit = text.get(off..off + token_len(text, off)).unwrap_or("");
+        return Err(syntax(off, format!("invalid integer `{lit}`")));
+    }
+    Ok(doc)
+}
+
+/// Offset of the first integer literal without valid digits for its radix.
+fn bad_integer(t: &DeTable<'_>) -> Option<usize> {
+    t.iter().find_map(|(_, v)| bad_integer_in(v))
+}
+
+fn bad_integer_in(v: &Spanned<DeValue<'_>>) -> Option<usize> {
+    match v.get_ref() {
+        DeValue::Integer(i) => {
+            let digits: String = i.as_str().chars().filter(|c| *c != '_').collect();
+            let digits = digits.strip_prefix(['+', '-']).unwrap_or(&digits);
+            let ok = !digits.is_empty() && digits.chars().all(|c| c.is_digit(i.radix()));
+            (!ok).then(|| v.span().start)
+        }
+        DeValue::Array(a) => a.iter().find_map(bad_integer_in),
+        DeValue::Table(t) => bad_integer(t),
+        _ => None,
+    }
 }
 
 /// Runs the checker over a parsed document: folded first (cheap, the usual case of a
@@ -101,7 +140,14 @@ fn run(doc: &Spanned<DeTable<'_>>, schema: SchemaRef, fold: Fold) -> Vec<Finding
     r.findings
 }
 
-fn located(text: &str, rule: RuleId, off: usize, path: String, message: String, help: Option<String>) -> Diagnostic {
+fn located(
+    text: &str,
+    rule: RuleId,
+    off: usize,
+    path: String,
+    message: String,
+    help: Option<String>,
+) -> Diagnostic {
     let (line, col) = LineIndex::new(text).at(off);
     Diagnostic {
         rule,

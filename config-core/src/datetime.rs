@@ -342,10 +342,7 @@ mod tests {
 
     #[test]
     fn rejects_other_forms_with_a_reason() {
-        assert_eq!(
-            parse(DtKind::Offset, "2024-11-29T09:00:00"),
-            Err("missing UTC offset (`Z` or `+HH:MM`)")
-        );
+        assert_eq!(parse(DtKind::Offset, "2024-11-29T09:00:00"), Err("missing UTC offset (`Z` or `+HH:MM`)"));
         assert!(parse(DtKind::Offset, "29.11.2024").is_err());
         assert!(parse(DtKind::Offset, "2024-11-29").is_err());
         assert!(parse(DtKind::Date, "2023-02-29").is_err());

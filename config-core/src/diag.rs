@@ -102,9 +102,9 @@ pub fn token_len(text: &str, off: usize) -> usize {
             }
             line.len()
         }
-        Some(b'[') => line.find(']').map_or(line.len(), |i| {
-            if line[i + 1..].starts_with(']') { i + 2 } else { i + 1 }
-        }),
+        Some(b'[') => {
+            line.find(']').map_or(line.len(), |i| if line[i + 1..].starts_with(']') { i + 2 } else { i + 1 })
+        }
         Some(b'{') => 1,
         Some(_) => line
             .char_indices()

@@ -10,14 +10,13 @@ pub mod check_str;
 pub mod datetime;
 pub mod diag;
 pub mod rule_id;
+pub mod rules;
 pub mod schema;
 pub mod summary;
 pub mod text;
 
 pub use check_str::{check_str, check_value};
 pub use diag::{Diagnostic, Diagnostics, Severity};
-
-
 
 pub use rule_id::RuleId;
 pub use schema::{Field, HasSchema, Num, Rule, Schema, SchemaRef, StructSchema};

@@ -18,10 +18,15 @@ pub enum RuleId {
     MaxJsonBytes,
     Url,
     OneOf,
+    /// Linter-only warning: a promotion window (`before` over datetimes) already over.
+    PromotionOver,
+    /// Linter-only warning: a value at 80% or more of its `max_json_bytes` / `max_nodes`.
+    BudgetNear,
 }
 
 impl RuleId {
-    /// Every rule, in display order.
+    /// Every rule the checker reports (errors at build time, reload and lint), in
+    /// display order. The linter's own warnings are in [`RuleId::LINT_ONLY`].
     pub const ALL: [RuleId; 15] = [
         RuleId::Syntax,
         RuleId::Type,
@@ -39,6 +44,9 @@ impl RuleId {
         RuleId::Url,
         RuleId::OneOf,
     ];
+
+    /// Warnings only the linter reports; never build or reload errors.
+    pub const LINT_ONLY: [RuleId; 2] = [RuleId::PromotionOver, RuleId::BudgetNear];
 
     /// The id as printed: `unknown-key`.
     pub const fn id(self) -> &'static str {
@@ -58,12 +66,14 @@ impl RuleId {
             RuleId::MaxJsonBytes => "max-json-bytes",
             RuleId::Url => "url",
             RuleId::OneOf => "one-of",
+            RuleId::PromotionOver => "promotion-over",
+            RuleId::BudgetNear => "budget-near",
         }
     }
 
     /// Looks an id up.
     pub fn from_id(id: &str) -> Option<RuleId> {
-        RuleId::ALL.into_iter().find(|r| r.id() == id)
+        RuleId::ALL.into_iter().chain(RuleId::LINT_ONLY).find(|r| r.id() == id)
     }
 }
 

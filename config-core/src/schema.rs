@@ -35,10 +35,19 @@ impl SchemaRef {
 pub enum Schema {
     Bool,
     /// An integer type with its inclusive bounds.
-    Int { ty: &'static str, min: i128, max: i128 },
-    Float { ty: &'static str },
+    Int {
+        ty: &'static str,
+        min: i128,
+        max: i128,
+    },
+    Float {
+        ty: &'static str,
+    },
     Str,
-    DateTime { ty: &'static str, kind: DtKind },
+    DateTime {
+        ty: &'static str,
+        kind: DtKind,
+    },
     /// `Vec<T>`.
     Seq(SchemaRef),
     /// `Option<T>`: the key may be absent.
@@ -47,7 +56,10 @@ pub enum Schema {
     Map(SchemaRef),
     Struct(StructSchema),
     /// A unit-only enum, written as one of its variant names.
-    Enum { name: &'static str, variants: &'static [&'static str] },
+    Enum {
+        name: &'static str,
+        variants: &'static [&'static str],
+    },
 }
 
 /// A derived struct.
@@ -120,8 +132,14 @@ impl Num {
 /// A rule declared with `#[config(...)]` on a field.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Rule {
-    Range { min: Option<Num>, max: Option<Num> },
-    Len { min: Option<u64>, max: Option<u64> },
+    Range {
+        min: Option<Num>,
+        max: Option<Num>,
+    },
+    Len {
+        min: Option<u64>,
+        max: Option<u64>,
+    },
     /// `unique` (`None`: the scalar elements) or `unique = "key"`.
     Unique(Option<&'static str>),
     /// Strictly less than the named sibling field.
@@ -176,26 +194,20 @@ impl<T: HasSchema> HasSchema for std::collections::BTreeMap<String, T> {
     const SCHEMA: SchemaRef = SchemaRef::of(&Schema::Map(T::SCHEMA));
 }
 impl HasSchema for chrono::DateTime<chrono::FixedOffset> {
-    const SCHEMA: SchemaRef = SchemaRef::of(&Schema::DateTime {
-        ty: "DateTime<FixedOffset>",
-        kind: DtKind::Offset,
-    });
+    const SCHEMA: SchemaRef =
+        SchemaRef::of(&Schema::DateTime { ty: "DateTime<FixedOffset>", kind: DtKind::Offset });
 }
 impl HasSchema for chrono::DateTime<chrono::Utc> {
-    const SCHEMA: SchemaRef =
-        SchemaRef::of(&Schema::DateTime { ty: "DateTime<Utc>", kind: DtKind::Offset });
+    const SCHEMA: SchemaRef = SchemaRef::of(&Schema::DateTime { ty: "DateTime<Utc>", kind: DtKind::Offset });
 }
 impl HasSchema for chrono::NaiveDateTime {
-    const SCHEMA: SchemaRef =
-        SchemaRef::of(&Schema::DateTime { ty: "NaiveDateTime", kind: DtKind::Local });
+    const SCHEMA: SchemaRef = SchemaRef::of(&Schema::DateTime { ty: "NaiveDateTime", kind: DtKind::Local });
 }
 impl HasSchema for chrono::NaiveDate {
-    const SCHEMA: SchemaRef =
-        SchemaRef::of(&Schema::DateTime { ty: "NaiveDate", kind: DtKind::Date });
+    const SCHEMA: SchemaRef = SchemaRef::of(&Schema::DateTime { ty: "NaiveDate", kind: DtKind::Date });
 }
 impl HasSchema for chrono::NaiveTime {
-    const SCHEMA: SchemaRef =
-        SchemaRef::of(&Schema::DateTime { ty: "NaiveTime", kind: DtKind::Time });
+    const SCHEMA: SchemaRef = SchemaRef::of(&Schema::DateTime { ty: "NaiveTime", kind: DtKind::Time });
 }
 
 /// Strips `Option` layers.

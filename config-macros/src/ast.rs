@@ -79,7 +79,10 @@ impl<'a> Input<'a> {
                             let name = ident.to_string();
                             let name = name.trim_start_matches("r#").to_owned();
                             let key = a.rename.clone().unwrap_or_else(|| {
-                                rename_all.as_deref().and_then(|r| case::apply(r, &name, false)).unwrap_or(name)
+                                rename_all
+                                    .as_deref()
+                                    .and_then(|r| case::apply(r, &name, false))
+                                    .unwrap_or(name)
                             });
                             fields.push(FieldAst {
                                 ident,
@@ -89,7 +92,6 @@ impl<'a> Input<'a> {
                                 default: a.default,
                                 skip: a.skip,
                                 rules: a.rules,
-
                             });
                         }
                     }

@@ -226,8 +226,13 @@ fn is_rule_name(p: &syn::Path) -> bool {
 }
 
 pub fn field(attrs: &[Attribute], errs: &mut Errors) -> FieldAttrs {
-    let mut out =
-        FieldAttrs { rename: None, aliases: Vec::new(), default: DefaultAttr::None, skip: false, rules: Vec::new() };
+    let mut out = FieldAttrs {
+        rename: None,
+        aliases: Vec::new(),
+        default: DefaultAttr::None,
+        skip: false,
+        rules: Vec::new(),
+    };
     for a in attrs {
         let r = if a.path().is_ident("config") {
             a.parse_nested_meta(|m| {
@@ -372,7 +377,12 @@ fn rule(m: &ParseNestedMeta<'_>) -> syn::Result<Option<RuleAttr>> {
             }
             RuleKind::OneOf(items.iter().map(LitStr::value).collect())
         }
-        _ => return Err(syn::Error::new(span, format!("Config: unknown rule `{name}`; expected one of: {RULES}"))),
+        _ => {
+            return Err(syn::Error::new(
+                span,
+                format!("Config: unknown rule `{name}`; expected one of: {RULES}"),
+            ));
+        }
     };
     Ok(Some(RuleAttr { span, kind }))
 }
@@ -414,7 +424,9 @@ fn bytes(e: &Expr) -> syn::Result<u64> {
         Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) => parse_size(&s.value()).ok_or_else(|| {
             syn::Error::new_spanned(s, "Config: expected a size like `256 KiB`, `3 MB` or a number of bytes")
         }),
-        _ => Err(syn::Error::new_spanned(e, "Config: expected a size like `\"256 KiB\"` or a number of bytes")),
+        _ => {
+            Err(syn::Error::new_spanned(e, "Config: expected a size like `\"256 KiB\"` or a number of bytes"))
+        }
     }
 }
 
@@ -435,7 +447,7 @@ pub fn parse_size(s: &str) -> Option<u64> {
         _ => return None,
     };
     let v = n * mult;
-    (v.is_finite() && v >= 0.0 && v < 1.8e19).then_some(v.round() as u64)
+    (0.0..1.8e19).contains(&v).then_some(v.round() as u64)
 }
 
 #[cfg(test)]

@@ -2,14 +2,22 @@
 
 /// Applies a `rename_all` rule to a field (snake_case ident) or variant (PascalCase).
 pub fn apply(rule: &str, name: &str, is_variant: bool) -> Option<String> {
-    let words = if is_variant { split_pascal(name) } else { name.split('_').filter(|w| !w.is_empty()).map(str::to_lowercase).collect() };
+    let words = if is_variant {
+        split_pascal(name)
+    } else {
+        name.split('_').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
     let cap = |w: &String| {
         let mut c = w.chars();
         c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
     };
     Some(match rule {
         "lowercase" => {
-            if is_variant { name.to_lowercase() } else { name.to_owned() }
+            if is_variant {
+                name.to_lowercase()
+            } else {
+                name.to_owned()
+            }
         }
         "UPPERCASE" => name.to_uppercase(),
         "PascalCase" => words.iter().map(cap).collect(),

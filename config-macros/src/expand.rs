@@ -97,7 +97,10 @@ fn rule_tokens(r: &RuleAttr, fields: &[FieldAst<'_>], core: &TokenStream) -> Tok
         }
         RuleKind::Before(other) => {
             let o = other.value();
-            let key = fields.iter().find(|g| g.ident == o.as_str() || g.key == o).map_or(o.clone(), |g| g.key.clone());
+            let key = fields
+                .iter()
+                .find(|g| g.ident == o.as_str() || g.key == o)
+                .map_or(o.clone(), |g| g.key.clone());
             quote!(#core::Rule::Before(#key))
         }
         RuleKind::MaxDepth(n) => quote!(#core::Rule::MaxDepth(#n)),

@@ -25,13 +25,11 @@ fn resolve(file: &LitStr) -> Result<PathBuf, String> {
     if primary.exists() {
         return Ok(primary);
     }
-    if let Some(src) = file.span().unwrap().local_file() {
-        if let Some(parent) = src.parent() {
-            let p = parent.join(&rel);
-            if p.exists() {
-                return Ok(p);
-            }
-        }
+    if let Some(src) = file.span().unwrap().local_file()
+        && let Some(parent) = src.parent()
+        && parent.join(&rel).exists()
+    {
+        return Ok(parent.join(&rel));
     }
     Err(format!(
         "Config: cannot find `{rel}`; the path is relative to the crate root (the directory of its Cargo.toml)"
@@ -64,23 +62,28 @@ pub fn expand(ast: &Input<'_>, file: &LitStr, fields: &[FieldAst<'_>]) -> TokenS
         }
     };
     let abs = path.to_string_lossy().into_owned();
-    let track = quote!(const _: &[u8] = ::core::include_bytes!(#abs););
+    let track = quote!(
+        const _: &[u8] = ::core::include_bytes!(#abs);
+    );
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
-            let e = syn::Error::new_spanned(file, format!("Config: cannot read `{rel}` ({}): {e}", path.display()))
-                .to_compile_error();
+            let e = syn::Error::new_spanned(
+                file,
+                format!("Config: cannot read `{rel}` ({}): {e}", path.display()),
+            )
+            .to_compile_error();
             let stub = stub_baked(ast);
             return quote!(#e #track #stub);
         }
     };
-    let doc = match DeTable::parse(&text) {
+    // the same syntax check as `Live` and the linter (malformed integer literals included)
+    let doc = match config_core::check_str::parse(&rel, &text) {
         Ok(d) => d,
-        Err(e) => {
-            let (l, c) = LineIndex::new(&text).at(e.span().map_or(0, |s| s.start));
+        Err(d) => {
+            let (l, c, m) = d.items.first().map_or((1, 1, ""), |x| (x.line, x.col, x.message.as_str()));
             let msg = format!(
-                "config file `{rel}` does not pass its checks (1 problem):\n{rel}:{l}:{c}: error[syntax]: (document): {}",
-                e.message().trim_end()
+                "config file `{rel}` does not pass its checks (1 problem):\n{rel}:{l}:{c}: error[syntax]: (document): {m}"
             );
             let e = syn::Error::new_spanned(file, msg).to_compile_error();
             let stub = stub_baked(ast);
@@ -93,13 +96,15 @@ pub fn expand(ast: &Input<'_>, file: &LitStr, fields: &[FieldAst<'_>]) -> TokenS
     let code: TokenStream = match emit(&summary, &core.to_string().replace(' ', "")).parse() {
         Ok(c) => c,
         Err(e) => {
-            let e = syn::Error::new_spanned(file, format!("Config: internal error emitting the summary: {e}"))
-                .to_compile_error();
+            let e =
+                syn::Error::new_spanned(file, format!("Config: internal error emitting the summary: {e}"))
+                    .to_compile_error();
             return quote!(#e #track);
         }
     };
     let blob = Literal::byte_string(&config_core::blob::encode(doc.get_ref()));
-    let consts = fields.iter().filter(|f| !f.skip).filter_map(|f| scalar_const(f, doc.get_ref(), &core, &rel, &text));
+    let consts =
+        fields.iter().filter(|f| !f.skip).filter_map(|f| scalar_const(f, doc.get_ref(), &core, &rel, &text));
     let check = quote_spanned! {file.span()=>
         const _: () = #core::check::check_or_fail(#rel, #ident::__CONFIG_SUMMARY, <#ident as #core::HasSchema>::SCHEMA);
     };
@@ -181,7 +186,16 @@ fn scalar_of(ty: &syn::Type) -> Option<Scalar> {
 }
 
 fn dt_tokens(kind: DtKind, utc: bool, p: Option<DtParts>, core: &TokenStream) -> TokenStream {
-    let p = p.unwrap_or(DtParts { year: 1970, month: 1, day: 1, hour: 0, min: 0, sec: 0, nano: 0, offset_secs: 0 });
+    let p = p.unwrap_or(DtParts {
+        year: 1970,
+        month: 1,
+        day: 1,
+        hour: 0,
+        min: 0,
+        sec: 0,
+        nano: 0,
+        offset_secs: 0,
+    });
     let DtParts { year, month, day, hour, min, sec, nano, offset_secs } = p;
     let parts = quote!(#core::datetime::DtParts { year: #year, month: #month, day: #day, hour: #hour, min: #min, sec: #sec, nano: #nano, offset_secs: #offset_secs });
     let f = match kind {
@@ -226,10 +240,13 @@ fn scalar_const(
     let doc_line = format!("`{}` from `{rel}` ({where_}), checked and baked at compile time.", f.key);
     let value = v.map(|v| v.get_ref());
     let (cty, expr): (TokenStream, TokenStream) = match kind {
-        Scalar::Bool => (quote!(#ty), match value {
-            Some(DeValue::Boolean(b)) => quote!(#b),
-            _ => quote!(false),
-        }),
+        Scalar::Bool => (
+            quote!(#ty),
+            match value {
+                Some(DeValue::Boolean(b)) => quote!(#b),
+                _ => quote!(false),
+            },
+        ),
         Scalar::Int(lo, hi) => {
             let n = match value {
                 Some(DeValue::Integer(i)) => int_value(i.as_str(), i.radix()),
@@ -265,7 +282,9 @@ fn scalar_const(
         Scalar::Dt(k, utc) => {
             let parts = match value {
                 Some(DeValue::String(s)) => datetime::parse(k, s).ok(),
-                Some(DeValue::Datetime(d)) if datetime::native_kind(d) == k => Some(datetime::native_parts(d)),
+                Some(DeValue::Datetime(d)) if datetime::native_kind(d) == k => {
+                    Some(datetime::native_parts(d))
+                }
                 _ => None,
             };
             (quote!(#ty), dt_tokens(k, utc, parts, core))

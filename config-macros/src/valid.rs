@@ -15,11 +15,17 @@ pub fn check(input: &Input<'_>, errs: &mut Errors) {
     match &input.body {
         Body::Enum(vs) => {
             if let Some(f) = &input.file {
-                errs.push(syn::Error::new_spanned(f, "Config: `file = \"...\"` goes on the root struct, not on an enum"));
+                errs.push(syn::Error::new_spanned(
+                    f,
+                    "Config: `file = \"...\"` goes on the root struct, not on an enum",
+                ));
             }
             for v in vs {
                 if v.has_fields {
-                    errs.at(v.ident.span(), "Config: only unit variants are supported (config enums are written as strings)");
+                    errs.at(
+                        v.ident.span(),
+                        "Config: only unit variants are supported (config enums are written as strings)",
+                    );
                 }
             }
             if vs.iter().all(|v| v.skip) {
@@ -36,7 +42,10 @@ pub fn check(input: &Input<'_>, errs: &mut Errors) {
                     }
                     seen.push(name);
                     if f.skip {
-                        errs.at(r.span, "Config: this field is skipped by serde, so rules on it would never run");
+                        errs.at(
+                            r.span,
+                            "Config: this field is skipped by serde, so rules on it would never run",
+                        );
                     }
                     if let RuleKind::Before(other) = &r.kind {
                         let o = other.value();

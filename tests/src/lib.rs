@@ -147,3 +147,46 @@ fn write_if_changed(path: &std::path::Path, text: &str) {
         let _ = std::fs::write(path, text);
     }
 }
+
+/// The shop's schema with budgets wide enough for multi-MB menus (benchmarks).
+#[macro_export]
+macro_rules! shop_like_types {
+    ($(#[$attr:meta])*) => {
+        #[derive($crate::__Config, ::serde::Deserialize, Debug)]
+        $(#[$attr])*
+        pub struct Marketing {
+            #[config(range(min = 0, max = 100000))]
+            pub free_shipping_over_cents: u32,
+            #[config(unique = "id", len(max = 50))]
+            #[serde(default)]
+            pub promotions: Vec<Promotion>,
+            #[config(max_depth = 3, max_nodes = 100000, max_json_bytes = "16 MiB")]
+            #[serde(default)]
+            pub menu: Vec<MenuItem>,
+        }
+
+        #[derive($crate::__Config, ::serde::Deserialize, Debug)]
+        pub struct Promotion {
+            pub id: String,
+            #[config(len(min = 1, max = 80))]
+            pub title: String,
+            #[config(before = "ends")]
+            pub starts: ::chrono::DateTime<::chrono::FixedOffset>,
+            pub ends: ::chrono::DateTime<::chrono::FixedOffset>,
+            #[config(range(min = 1, max = 90))]
+            pub percent_off: u8,
+            #[config(url)]
+            pub banner_url: Option<String>,
+        }
+
+        #[derive($crate::__Config, ::serde::Deserialize, Debug)]
+        pub struct MenuItem {
+            #[config(len(min = 1, max = 120))]
+            pub title: String,
+            #[config(url)]
+            pub url: String,
+            #[serde(default)]
+            pub children: Vec<MenuItem>,
+        }
+    };
+}

@@ -8,10 +8,25 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// Where the corpus file is, from this crate.
+/// The shared corpus directory: `$CONFIG_CORPUS_DIR`, else the first `shared/corpus`
+/// found beside this checkout or one of its parents (CI places `shared/` next to it).
+pub fn corpus_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("CONFIG_CORPUS_DIR") {
+        return PathBuf::from(d);
+    }
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for a in here.ancestors() {
+        let c = a.join("shared/corpus");
+        if c.is_dir() {
+            return c;
+        }
+    }
+    here.join("../../shared/corpus")
+}
+
+/// Where the taxonomy file is.
 pub fn corpus_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus/product-taxonomy/google-product-taxonomy-tr-2015.txt")
+    corpus_dir().join("product-taxonomy/google-product-taxonomy-tr-2015.txt")
 }
 
 #[derive(Default)]
@@ -60,7 +75,14 @@ pub fn menu_toml(corpus: &str, levels: usize, limit: usize) -> (String, Option<u
     (out, first_deep)
 }
 
-fn emit(n: &Node, header: &str, level: usize, limit: usize, out: &mut String, first_deep: &mut Option<usize>) {
+fn emit(
+    n: &Node,
+    header: &str,
+    level: usize,
+    limit: usize,
+    out: &mut String,
+    first_deep: &mut Option<usize>,
+) {
     for (title, child) in &n.children {
         if level > limit && first_deep.is_none() {
             *first_deep = Some(out.lines().count() + 1);
@@ -86,4 +108,56 @@ fn toml_escape(s: &str) -> String {
         }
     }
     o
+}
+
+/// A whole shop config (free shipping, promotions, a 3-level menu from the taxonomy)
+/// of at least `bytes` bytes (the menu's top level is repeated with numbered copies).
+pub fn shop_config(corpus: &str, bytes: usize) -> String {
+    let mut out = String::from("free_shipping_over_cents = 4900\n\n");
+    for i in 0..4 {
+        let _ = write!(
+            out,
+            "[[promotions]]\nid = \"promo-{i}\"\ntitle = \"Promotion {i}\"\nstarts = \"2026-11-{:02}T00:00:00+01:00\"\n\
+             ends = \"2026-12-{:02}T23:59:59+01:00\"\npercent_off = {}\nbanner_url = \"/sale/{i}\"\n\n",
+            20 + i,
+            1 + i,
+            10 + 5 * i
+        );
+    }
+    let (menu, _) = menu_toml(corpus, 3, 3);
+    let mut copy = 0;
+    while out.len() < bytes && !menu.is_empty() {
+        if copy == 0 {
+            out.push_str(&menu);
+        } else {
+            // a numbered copy: same tree, distinct top-level titles and urls
+            let mut top = false;
+            for line in menu.lines() {
+                if line == "[[menu]]" {
+                    top = true;
+                }
+                if top && line.starts_with("title = \"") {
+                    let _ = writeln!(out, "{} ({copy})\"", line.trim_end_matches('"'));
+                    top = false;
+                } else if let Some(u) = line.strip_prefix("url = \"/c/") {
+                    let _ = writeln!(out, "url = \"/c{copy}/{u}");
+                } else {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+        copy += 1;
+    }
+    // keep whole `[[menu]]` blocks, cut near the target size
+    let mut end = bytes.min(out.len());
+    while end < out.len() && !out.is_char_boundary(end) {
+        end += 1;
+    }
+    if end < out.len()
+        && let Some(cut) = out[..end].rfind("\n[[menu]]")
+    {
+        out.truncate(cut + 1);
+    }
+    out
 }

@@ -5,10 +5,21 @@ config_tests::shop_types!(#[config(file = "fixtures/good/shop.toml")]);
 
 #[test]
 fn baked_equals_check_str() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/good/shop.toml")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/good/shop.toml")).unwrap();
     let checked: Marketing = config_runtime::check_str("shop.toml", &text).unwrap();
     assert_eq!(Marketing::baked(), &checked);
     assert_eq!(Marketing::FREE_SHIPPING_OVER_CENTS, 4900);
     assert_eq!(checked.promotions[1].audience, "members");
     assert_eq!(checked.promotions[0].audience, "all");
+}
+
+/// The derive emits `include_bytes!` of the TOML, so cargo's dep-info for this test
+/// binary lists the file: editing it rebuilds the crate.
+#[test]
+fn editing_the_toml_rebuilds_the_crate() {
+    let exe = std::env::current_exe().unwrap();
+    let dep_info = exe.with_extension("d");
+    let d = std::fs::read_to_string(&dep_info).unwrap_or_else(|e| panic!("{}: {e}", dep_info.display()));
+    assert!(d.contains("fixtures/good/shop.toml"), "dep-info does not list the config file:\n{d}");
 }

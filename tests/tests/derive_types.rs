@@ -125,7 +125,7 @@ fn root_scalars_are_consts() {
     const NAME: &str = Everything::NAME;
     const OPENS: DateTime<FixedOffset> = Everything::OPENS;
     assert_eq!(NAME, "Winter shop");
-    assert!(Everything::ENABLED);
+    const { assert!(Everything::ENABLED) };
     assert_eq!(Everything::TINY, -128);
     assert_eq!(Everything::SMALL, 65535);
     assert_eq!(Everything::COUNT, u32::MAX);
@@ -153,7 +153,8 @@ fn skipped_enum_variant_is_not_accepted() {
 #[test]
 fn check_str_reports_every_occurrence() {
     // three bad values at one position: the build shows the first, check_str all three
-    let t = text().replace("kinds = [\"flash-sale\", \"clearance\"]", "kinds = [\"flash\", \"clear\", \"flashsale\"]");
+    let t = text()
+        .replace("kinds = [\"flash-sale\", \"clearance\"]", "kinds = [\"flash\", \"clear\", \"flashsale\"]");
     let err = config_runtime::check_str::<Everything>("types.toml", &t).unwrap_err();
     let paths: Vec<&str> = err.items.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(paths, ["kinds[0]", "kinds[1]", "kinds[2]"], "{err}");

@@ -43,12 +43,16 @@ fn from_check_str(d: &config_runtime::Diagnostics) -> BTreeSet<Finding> {
 fn run<T: config_runtime::HasSchema + serde::de::DeserializeOwned>(schema: &str) -> usize {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut n = 0;
-    let mut entries: Vec<_> = std::fs::read_dir(root.join("fixtures/bad").join(schema)).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(root.join("fixtures/bad").join(schema))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for fixture in entries {
         let name = fixture.file_stem().unwrap().to_string_lossy().into_owned();
         let stderr_path = root.join(format!("ui/bad/{schema}_{name}.stderr"));
-        let stderr = std::fs::read_to_string(&stderr_path).unwrap_or_else(|_| panic!("missing {}", stderr_path.display()));
+        let stderr = std::fs::read_to_string(&stderr_path)
+            .unwrap_or_else(|_| panic!("missing {}", stderr_path.display()));
         let text = std::fs::read_to_string(&fixture).unwrap();
         let build = from_stderr(&stderr);
         let runtime = match config_runtime::check_str::<T>(&name, &text) {

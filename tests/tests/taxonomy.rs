@@ -39,6 +39,8 @@ fn seven_levels_fail_at_the_first_level_four_node() {
 #[test]
 fn build_error_points_at_the_same_line() {
     let line = config_tests::generate_taxonomy_fixtures();
-    let stderr = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/ui/taxonomy/taxonomy_7_levels.stderr")).unwrap();
+    let stderr =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/ui/taxonomy/taxonomy_7_levels.stderr"))
+            .unwrap();
     assert!(stderr.contains(&format!("taxonomy_7.toml:{line}:1: error[max-depth]")), "{stderr}");
 }

@@ -18,7 +18,15 @@ const fn is_number(s: &Schema) -> bool {
 }
 
 const fn is_scalar(s: &Schema) -> bool {
-    matches!(s, Schema::Bool | Schema::Int { .. } | Schema::Float { .. } | Schema::Str | Schema::DateTime { .. } | Schema::Enum { .. })
+    matches!(
+        s,
+        Schema::Bool
+            | Schema::Int { .. }
+            | Schema::Float { .. }
+            | Schema::Str
+            | Schema::DateTime { .. }
+            | Schema::Enum { .. }
+    )
 }
 
 const fn struct_of(s: &'static Schema) -> Option<&'static StructSchema> {
@@ -37,10 +45,10 @@ const fn reaches(from: &'static Schema, target: &str, depth: u32) -> bool {
     let mut i = 0;
     while i < st.fields.len() {
         let f = st.fields[i].ty.get();
-        if let Some(inner) = struct_of(f) {
-            if str_eq(inner.id, target) || reaches(f, target, depth + 1) {
-                return true;
-            }
+        if let Some(inner) = struct_of(f)
+            && (str_eq(inner.id, target) || reaches(f, target, depth + 1))
+        {
+            return true;
         }
         i += 1;
     }
@@ -63,20 +71,20 @@ pub const fn validate_field_rules(
                 if !is_number(inner) {
                     return Err("`range` applies to number fields (or collections of numbers)");
                 }
-                if let (Some(a), Some(b)) = (min, max) {
-                    if b.lt(a) {
-                        return Err("`range`: `min` is greater than `max`");
-                    }
+                if let (Some(a), Some(b)) = (min, max)
+                    && b.lt(a)
+                {
+                    return Err("`range`: `min` is greater than `max`");
                 }
             }
             Rule::Len { min, max } => {
                 if !matches!(outer, Schema::Str | Schema::Seq(_) | Schema::Map(_)) {
                     return Err("`len` applies to strings, `Vec`s and maps");
                 }
-                if let (Some(a), Some(b)) = (min, max) {
-                    if b < a {
-                        return Err("`len`: `min` is greater than `max`");
-                    }
+                if let (Some(a), Some(b)) = (min, max)
+                    && b < a
+                {
+                    return Err("`len`: `min` is greater than `max`");
                 }
             }
             Rule::Unique(key) => {
@@ -87,12 +95,16 @@ pub const fn validate_field_rules(
                 match key {
                     None => {
                         if !is_scalar(elem) {
-                            return Err("`unique` without a key applies to a `Vec` of scalars; for a `Vec` of structs name the key: `unique = \"id\"`");
+                            return Err(
+                                "`unique` without a key applies to a `Vec` of scalars; for a `Vec` of structs name the key: `unique = \"id\"`",
+                            );
                         }
                     }
                     Some(k) => {
                         let Schema::Struct(st) = elem else {
-                            return Err("`unique = \"key\"` applies to a `Vec` of structs; for scalars write `unique`");
+                            return Err(
+                                "`unique = \"key\"` applies to a `Vec` of structs; for scalars write `unique`",
+                            );
                         };
                         let mut found = false;
                         let mut j = 0;
@@ -115,11 +127,15 @@ pub const fn validate_field_rules(
                 if let Some(sib) = sibling {
                     let sib = unwrap_opt(sib.get());
                     let same = match (outer, sib) {
-                        (Schema::DateTime { kind: a, .. }, Schema::DateTime { kind: b, .. }) => a.index() == b.index(),
+                        (Schema::DateTime { kind: a, .. }, Schema::DateTime { kind: b, .. }) => {
+                            a.index() == b.index()
+                        }
                         (a, b) => is_number(a) && is_number(b),
                     };
                     if !same {
-                        return Err("`before`: the named sibling must have a comparable type (both numbers, or both datetimes of the same kind)");
+                        return Err(
+                            "`before`: the named sibling must have a comparable type (both numbers, or both datetimes of the same kind)",
+                        );
                     }
                 }
             }
@@ -128,7 +144,9 @@ pub const fn validate_field_rules(
                     return Err("`max_depth` applies to fields holding a recursive struct (a tree)");
                 };
                 if !reaches(ty.get(), st.id, 0) {
-                    return Err("`max_depth`: the struct this field holds is not recursive; depth limits apply to trees");
+                    return Err(
+                        "`max_depth`: the struct this field holds is not recursive; depth limits apply to trees",
+                    );
                 }
                 if n == 0 {
                     return Err("`max_depth` must be at least 1");
@@ -147,7 +165,9 @@ pub const fn validate_field_rules(
             }
             Rule::OneOf(_) => {
                 if !matches!(inner, Schema::Str) {
-                    return Err("`one_of` applies to string fields (use an enum for a closed set of variants)");
+                    return Err(
+                        "`one_of` applies to string fields (use an enum for a closed set of variants)",
+                    );
                 }
             }
         }

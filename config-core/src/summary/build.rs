@@ -4,14 +4,14 @@
 //! (folded first; unfolded to list every occurrence once something failed). It knows
 //! nothing of the Rust types: it records every fact any rule may ask for.
 
-use super::facts::{control_problem, json_string_len, url_problem};
+use super::facts::{control_problem, json_string_len, scan, url_problem_scanned};
 use super::{
-    Bad, DISTINCT_CAP, Distinct, Dup, EXT_CAP, EXT_N, Ext, Extreme, Kind, KindSeen, KeyPos, Loc,
-    NONE, Pair, Pos, Span32, Summary, Val,
+    Bad, DISTINCT_CAP, Distinct, Dup, EXT_CAP, EXT_N, Ext, Extreme, KeyPos, Kind, KindSeen, Loc, NONE, Pair,
+    Pos, Span32, Summary, Val,
 };
 use crate::datetime::{self, DtKind};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt::Write as _;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -27,6 +27,9 @@ pub enum Fold {
 
 /// Most comparable entries of one table considered for `before`.
 const MAX_PAIR_KEYS: usize = 32;
+
+/// Arrays up to this many items look for duplicates pairwise instead of hashing.
+const SMALL_ARRAY: usize = 16;
 
 /// An owned summary; [`SummaryBuf::view`] borrows it as a [`Summary`].
 #[derive(Debug, Default)]
@@ -70,7 +73,7 @@ impl SummaryBuf {
         self.for_each_loc(|l| offs.push(l.off));
         offs.sort_unstable();
         offs.dedup();
-        let mut table: HashMap<u32, (u32, u32)> = HashMap::with_capacity(offs.len());
+        let mut table: HashMap<u32, (u32, u32)> = HashMap::with_capacity_and_hasher(offs.len(), Default::default());
         let (mut line, mut col, mut at) = (1u32, 1u32, 0usize);
         let mut chars = text.char_indices().peekable();
         for &o in &offs {
@@ -132,7 +135,15 @@ impl SummaryBuf {
 
 /// Summarises a parsed document. `text` is the source the spans point into.
 pub fn build(root: &Spanned<DeTable<'_>>, fold: Fold) -> SummaryBuf {
-    let mut b = Builder { fold, pos: Vec::new(), strs: Vec::new(), interned: HashMap::new(), path: Vec::new() };
+    let mut b =
+        Builder {
+        fold,
+        pos: Vec::new(),
+        strs: Vec::new(),
+        interned: HashMap::default(),
+        path: Vec::new(),
+        serial: 0,
+    };
     let r = b.new_pos();
     b.visit_table(r, root.get_ref(), root.span().start);
     b.finish(r)
@@ -147,6 +158,8 @@ enum Seg<'d> {
 #[derive(Default)]
 struct KeyB {
     key: u32,
+    /// Serial number of the last table at the parent position that had this key.
+    seen_in: u64,
     loc: Option<Loc>,
     missing_at: Option<Loc>,
     pos: u32,
@@ -176,6 +189,8 @@ struct Builder<'d> {
     strs: Vec<Cow<'static, str>>,
     interned: HashMap<Cow<'static, str>, u32>,
     path: Vec<Seg<'d>>,
+    /// Serial number of the table being visited (for "keys absent from this table").
+    serial: u64,
 }
 
 /// A comparable value for `before`.
@@ -328,6 +343,7 @@ impl<'d> Builder<'d> {
         }
     }
 
+    #[inline]
     fn ext(&mut self, p: u32, which: Ext, v: Val, off: usize) {
         let hi = !matches!(which, Ext::IntLo | Ext::FloatLo | Ext::StrLenLo | Ext::ArrLenLo | Ext::TabLenLo);
         let list = &self.pos[p as usize].ext[which as usize];
@@ -347,32 +363,16 @@ impl<'d> Builder<'d> {
 
     fn visit_table(&mut self, p: u32, t: &'d DeTable<'d>, off: usize) -> (u64, u64) {
         self.saw(p, Kind::Tab, off);
+        self.serial += 1;
+        let serial = self.serial;
         let first = self.pos[p as usize].first_table.is_none();
-        // the table's own location, made only when a fact needs it
-        let mut here: Option<Loc> = None;
-        if first {
+        let here = if first {
             let loc = self.loc_here(off);
-            here = Some(loc);
             self.pos[p as usize].first_table = Some(loc);
+            Some(loc)
         } else {
-            // keys seen in earlier tables here but absent from this one
-            let lacking: Vec<usize> = {
-                let pb = &self.pos[p as usize];
-                (0..pb.keys.len())
-                    .filter(|&i| {
-                        let kb = &pb.keys[i];
-                        kb.missing_at.is_none() && !t.contains_key(self.strs[kb.key as usize].as_ref())
-                    })
-                    .collect()
-            };
-            if !lacking.is_empty() {
-                let loc = self.loc_here(off);
-                here = Some(loc);
-                for i in lacking {
-                    self.pos[p as usize].keys[i].missing_at = Some(loc);
-                }
-            }
-        }
+            None
+        };
         let loc = here.unwrap_or(Loc { line: 0, col: 0, off: off as u32, path: 0 });
         let mut json = 2u64 + t.len().saturating_sub(1) as u64;
         let mut nodes = 1u64;
@@ -385,13 +385,25 @@ impl<'d> Builder<'d> {
             let (j, n) = self.visit_value(child, v, key_off);
             json += json_string_len(key) + 1 + j;
             nodes += n;
-            if cmps.len() < MAX_PAIR_KEYS {
-                if let Some(c) = cmp_of(v.get_ref()) {
-                    let ki = self.intern(key);
-                    cmps.push((ki, c, v.span().start));
-                }
+            if cmps.len() < MAX_PAIR_KEYS
+                && let Some(c) = cmp_of(v.get_ref())
+            {
+                let ki = self.intern(key);
+                cmps.push((ki, c, v.span().start));
             }
             self.path.pop();
+        }
+        // keys seen in earlier tables here but absent from this one
+        if !first && self.pos[p as usize].keys.iter().any(|kb| kb.seen_in != serial && kb.missing_at.is_none()) {
+            let loc = match here {
+                Some(l) => l,
+                None => self.loc_here(off),
+            };
+            for kb in self.pos[p as usize].keys.iter_mut() {
+                if kb.seen_in != serial && kb.missing_at.is_none() {
+                    kb.missing_at = Some(loc);
+                }
+            }
         }
         self.record_pairs(p, &cmps);
         (json, nodes)
@@ -406,18 +418,25 @@ impl<'d> Builder<'d> {
             pb.keys.iter().position(|kb| self.strs[kb.key as usize] == key)
         };
         if let Some(i) = found {
-            return self.pos[p as usize].keys[i].pos;
+            let kb = &mut self.pos[p as usize].keys[i];
+            kb.seen_in = self.serial;
+            return kb.pos;
         }
         let child = self.new_pos();
         let ks = self.intern(key);
         let loc = self.loc_here(key_off);
-        let missing_at = if first_table { None } else { self.pos[p as usize].first_table.or(Some(table_loc)) };
+        let missing_at =
+            if first_table { None } else { self.pos[p as usize].first_table.or(Some(table_loc)) };
         let pb = &mut self.pos[p as usize];
-        pb.keys.push(KeyB { key: ks, loc: Some(loc), missing_at, pos: child });
+        pb.keys.push(KeyB { key: ks, seen_in: self.serial, loc: Some(loc), missing_at, pos: child });
         let n = pb.keys.len();
         if n == 17 {
-            let entries: Vec<(Box<str>, usize)> =
-                pb.keys.iter().enumerate().map(|(i, kb)| (Box::from(self.strs[kb.key as usize].as_ref()), i)).collect();
+            let entries: Vec<(Box<str>, usize)> = pb
+                .keys
+                .iter()
+                .enumerate()
+                .map(|(i, kb)| (Box::from(self.strs[kb.key as usize].as_ref()), i))
+                .collect();
             self.pos[p as usize].key_ix.extend(entries);
         } else if n > 17 {
             pb.key_ix.insert(Box::from(key), n - 1);
@@ -457,10 +476,7 @@ impl<'d> Builder<'d> {
     fn visit_value(&mut self, p: u32, v: &'d Spanned<DeValue<'d>>, key_off: usize) -> (u64, u64) {
         let off = v.span().start;
         let (json, nodes) = match v.get_ref() {
-            DeValue::String(s) => {
-                self.visit_str(p, s.as_ref(), off);
-                (json_string_len(s), 0)
-            }
+            DeValue::String(s) => (self.visit_str(p, s.as_ref(), off), 0),
             DeValue::Integer(i) => {
                 self.saw(p, Kind::Int, off);
                 let n = int_value(i.as_str(), i.radix());
@@ -530,30 +546,33 @@ impl<'d> Builder<'d> {
         }
     }
 
-    fn visit_str(&mut self, p: u32, s: &str, off: usize) {
+    /// Records a string's facts; returns its JSON length.
+    fn visit_str(&mut self, p: u32, s: &str, off: usize) -> u64 {
         self.saw(p, Kind::Str, off);
-        let len = s.chars().count() as i128;
+        let sc = scan(s);
+        let len = sc.chars as i128;
         self.ext(p, Ext::StrLenHi, Val::Int(len), off);
         self.ext(p, Ext::StrLenLo, Val::Int(len), off);
         for k in DtKind::ALL {
-            if self.pos[p as usize].bad_dt[k.index()].is_none() {
-                if let Err(why) = datetime::parse(k, s) {
-                    let bad = self.bad(s, why, off);
-                    self.pos[p as usize].bad_dt[k.index()] = Some(bad);
-                }
+            if self.pos[p as usize].bad_dt[k.index()].is_none()
+                && let Err(why) = datetime::parse(k, s)
+            {
+                let bad = self.bad(s, why, off);
+                self.pos[p as usize].bad_dt[k.index()] = Some(bad);
             }
         }
-        if self.pos[p as usize].bad_url.is_none() {
-            if let Some(why) = url_problem(s) {
-                let bad = self.bad(s, why, off);
-                self.pos[p as usize].bad_url = Some(bad);
-            }
+        if self.pos[p as usize].bad_url.is_none()
+            && let Some(why) = url_problem_scanned(s, &sc)
+        {
+            let bad = self.bad(s, why, off);
+            self.pos[p as usize].bad_url = Some(bad);
         }
-        if self.pos[p as usize].control.is_none() {
-            if let Some(why) = control_problem(s) {
-                let bad = self.bad(s, why, off);
-                self.pos[p as usize].control = Some(bad);
-            }
+        if sc.maybe_control
+            && self.pos[p as usize].control.is_none()
+            && let Some(why) = control_problem(s)
+        {
+            let bad = self.bad(s, why, off);
+            self.pos[p as usize].control = Some(bad);
         }
         let pb = &self.pos[p as usize];
         if !pb.distinct_overflow && !pb.distinct.iter().any(|d| self.strs[d.text as usize] == s) {
@@ -565,6 +584,7 @@ impl<'d> Builder<'d> {
                 self.pos[p as usize].distinct.push(Distinct { text, loc });
             }
         }
+        sc.json_len
     }
 
     fn bad(&mut self, s: &str, why: &'static str, off: usize) -> Bad {
@@ -586,15 +606,27 @@ impl<'d> Builder<'d> {
             return;
         }
         let all = self.fold == Fold::None;
-        let mut scalars: HashSet<Canon<'d>> = HashSet::new();
-        let mut by_key: HashMap<&'d str, HashSet<Canon<'d>>> = HashMap::new();
+        // small arrays (the usual case: menu children) compare pairwise, without hashing
+        let small = items.clone().nth(SMALL_ARRAY).is_none();
+        let mut scalars: HashSet<Canon<'d>> = HashSet::default();
+        let mut by_key: HashMap<&'d str, HashSet<Canon<'d>>> = HashMap::default();
+        let mut seen_small: Vec<(Option<&'d str>, Canon<'d>)> = Vec::new();
         for (i, item) in items.enumerate() {
             match item.get_ref() {
                 DeValue::Table(t) => {
                     for (k, v) in t.iter() {
                         let Some(c) = canon(v.get_ref()) else { continue };
                         let key: &'d str = k.get_ref().as_ref();
-                        if by_key.entry(key).or_default().insert(c) {
+                        let fresh = if small {
+                            let dup = seen_small.iter().any(|(sk, sc)| *sk == Some(key) && *sc == c);
+                            if !dup {
+                                seen_small.push((Some(key), c));
+                            }
+                            !dup
+                        } else {
+                            by_key.entry(key).or_default().insert(c)
+                        };
+                        if fresh {
                             continue;
                         }
                         let ki = self.intern(key);
@@ -611,7 +643,16 @@ impl<'d> Builder<'d> {
                 }
                 v => {
                     let Some(c) = canon(v) else { continue };
-                    if scalars.insert(c) {
+                    let fresh = if small {
+                        let dup = seen_small.iter().any(|(sk, sc)| sk.is_none() && *sc == c);
+                        if !dup {
+                            seen_small.push((None, c));
+                        }
+                        !dup
+                    } else {
+                        scalars.insert(c)
+                    };
+                    if fresh {
                         continue;
                     }
                     if !all && self.pos[p as usize].dups.iter().any(|d| d.key == NONE) {

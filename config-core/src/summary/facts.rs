@@ -8,10 +8,20 @@
 /// Everything else is refused, so `javascript:`, `data:`, `vbscript:`, encoded or
 /// padded variants of them, and backslash tricks never pass.
 pub fn url_problem(s: &str) -> Option<&'static str> {
+    url_problem_scanned(s, &scan(s))
+}
+
+/// [`url_problem`] with the string's [`scan`] already done.
+pub fn url_problem_scanned(s: &str, sc: &StrScan) -> Option<&'static str> {
     if s.is_empty() {
         return Some("empty link");
     }
-    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let spaced = if sc.non_ascii {
+        s.chars().any(|c| c.is_whitespace() || c.is_control())
+    } else {
+        sc.ascii_space_or_control
+    };
+    if spaced {
         return Some("links may not contain whitespace or control characters");
     }
     if s.contains('\\') {
@@ -44,6 +54,11 @@ pub fn url_problem(s: &str) -> Option<&'static str> {
 /// Tab, newline and carriage return are allowed (multi-line texts); every other C0/C1
 /// control, DEL, and the bidi embedding/override/isolate characters are not.
 pub fn control_problem(s: &str) -> Option<&'static str> {
+    // fast path: only ASCII controls and the lead bytes of C1 (0xC2) and the bidi
+    // characters (0xE2) can start a problem
+    if !s.bytes().any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xe2) {
+        return None;
+    }
     for c in s.chars() {
         let why = match c {
             '\t' | '\n' | '\r' => continue,
@@ -64,6 +79,40 @@ pub fn control_problem(s: &str) -> Option<&'static str> {
         return Some(why);
     }
     None
+}
+
+/// What one pass over a string's bytes tells the summary builder.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StrScan {
+    /// Length in chars.
+    pub chars: u64,
+    /// Length as a JSON string literal (see [`json_string_len`]).
+    pub json_len: u64,
+    /// Some byte could start a control or bidi character ([`control_problem`] decides).
+    pub maybe_control: bool,
+    /// An ASCII space, control or DEL is present.
+    pub ascii_space_or_control: bool,
+    pub non_ascii: bool,
+}
+
+/// One pass over the bytes of `s`.
+pub fn scan(s: &str) -> StrScan {
+    let mut sc = StrScan { json_len: 2, ..StrScan::default() };
+    for &b in s.as_bytes() {
+        sc.chars += u64::from(b & 0xc0 != 0x80);
+        sc.json_len += match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 2,
+            0..=0x1f => 6,
+            _ => 1,
+        };
+        if b <= b' ' || b >= 0x7f {
+            sc.ascii_space_or_control |= b <= b' ' || b == 0x7f;
+            sc.non_ascii |= b >= 0x80;
+            sc.maybe_control |=
+                (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xe2;
+        }
+    }
+    sc
 }
 
 /// Length of `s` as a JSON string literal (quotes and escapes included), as serde_json

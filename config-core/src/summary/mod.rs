@@ -16,7 +16,7 @@ pub mod emit;
 mod facts;
 
 pub use build::{Fold, SummaryBuf, build};
-pub use facts::{json_string_len, url_problem, control_problem};
+pub use facts::{control_problem, json_string_len, url_problem};
 
 use crate::datetime::DtKind;
 

@@ -1,0 +1,19 @@
+//! `budget-near` (linter only): a value at 80% or more of its `max_json_bytes` or
+//! `max_nodes` budget. The check itself is in `config-runtime`'s `cli::warnings`.
+
+use super::{Example, RuleDoc};
+use crate::{RuleId, Severity};
+
+pub const DOC: RuleDoc = RuleDoc {
+    id: RuleId::BudgetNear,
+    level: Severity::Warning,
+    what: "The value of a field with `max_json_bytes` or `max_nodes` uses at least 80% of the \
+           budget (over 100% is the `max-json-bytes` / `max-nodes` error). Never a build error.",
+    why: "The next small edit will fail the build; better to plan the trim (or a deliberate \
+          budget raise) now than under time pressure.",
+    example: Example {
+        schema: "#[config(max_depth = 2, max_nodes = 4, max_json_bytes = 120)]\nmenu: Vec<MenuItem>,",
+        bad: "[[menu]]\ntitle = \"Everything for the garden and balcony\"\n\n[[menu]]\ntitle = \"Kitchen and cookware\"\n",
+        good: "[[menu]]\ntitle = \"Garden\"\n\n[[menu]]\ntitle = \"Kitchen\"\n",
+    },
+};

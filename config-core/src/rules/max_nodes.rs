@@ -1,0 +1,19 @@
+//! `max-nodes`: a value holds more tables than its `max_nodes` budget.
+
+use super::{Example, RuleDoc};
+use crate::{RuleId, Severity};
+
+pub const DOC: RuleDoc = RuleDoc {
+    id: RuleId::MaxNodes,
+    level: Severity::Error,
+    what: "Counts the tables (nodes) in the value of a `#[config(max_nodes = N)]` field, nested \
+           ones included, and reports a value with more than N. The linter warns from 80% \
+           (`budget-near`).",
+    why: "Every node is rendered and sent to every visitor; the budget makes the cost of a menu \
+          visible before it ships.",
+    example: Example {
+        schema: "#[config(max_depth = 2, max_nodes = 4, max_json_bytes = 120)]\nmenu: Vec<MenuItem>,",
+        bad: "menu = [{ title = \"A\" }, { title = \"B\" }, { title = \"C\" }, { title = \"D\" }, { title = \"E\" }]\n",
+        good: "menu = [{ title = \"A\" }, { title = \"B\" }, { title = \"C\" }, { title = \"D\" }]\n",
+    },
+};

@@ -1,0 +1,198 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Snapshot tests: the full rendered output of every command and format, compared exactly
+//! with the checked-in files under `tests/snapshots/` (colour off, fixed width: the
+//! renderers never read the terminal). Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p
+//! config-lint --test snapshots` and review the diff.
+//!
+//! Commands run in process through `config_runtime::cli::run`, with the shop and nav
+//! test schemas as app linters; paths are relative to this crate, as in CI.
+
+use config_runtime::cli::{Linter, run};
+use std::path::Path;
+
+mod shop {
+    config_tests::shop_types!();
+}
+mod nav {
+    config_tests::nav_types!();
+}
+config_tests::taxonomy_types!();
+
+const NOW: &str = "2026-12-15T12:00:00+01:00";
+/// Before every promotion of the fixtures: no `promotion-over` warnings.
+const EARLY: &str = "2026-01-01T00:00:00Z";
+
+fn shop() -> Linter {
+    Linter::app::<shop::Marketing>("shop-lint")
+}
+
+fn nav() -> Linter {
+    Linter::app::<nav::Nav>("nav-lint")
+}
+
+/// Runs a command line and renders what a terminal would show.
+fn transcript(linter: &Linter, args: &[&str]) -> String {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut argv = vec![linter.name];
+    argv.extend_from_slice(args);
+    let code = run(argv.clone(), linter, &mut out, &mut err);
+    let mut s = format!("$ {}\nexit: {code}\n", argv.join(" "));
+    let (out, err) = (String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap());
+    if !out.is_empty() {
+        s.push_str("--- stdout\n");
+        s.push_str(&out);
+    }
+    if !err.is_empty() {
+        s.push_str("--- stderr\n");
+        s.push_str(&err);
+    }
+    s
+}
+
+/// Compares `actual` with `tests/snapshots/<name>.txt` (or writes it).
+fn snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.txt"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing snapshot {}; run with UPDATE_SNAPSHOTS=1", path.display()));
+    if expected != actual {
+        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "snapshot {name} differs (first at line {}):\n--- expected\n{}\n--- actual\n{}\n(UPDATE_SNAPSHOTS=1 regenerates)",
+            first + 1,
+            expected.lines().skip(first).take(5).collect::<Vec<_>>().join("\n"),
+            actual.lines().skip(first).take(5).collect::<Vec<_>>().join("\n"),
+        );
+    }
+}
+
+fn check(name: &str, linter: &Linter, args: &[&str]) {
+    snapshot(name, &transcript(linter, args));
+}
+
+fn fixtures(dir: &str) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+        .unwrap()
+        .map(|e| format!("{dir}/{}", e.unwrap().file_name().to_string_lossy()))
+        .filter(|p| p.ends_with(".toml"))
+        .collect();
+    v.sort();
+    v
+}
+
+const MIXED: &str = "../tests/fixtures/bad/shop/mixed.toml";
+
+#[test]
+fn check_human_every_shop_fixture() {
+    let files = fixtures("../tests/fixtures/bad/shop");
+    let mut args = vec!["check", "--now", EARLY];
+    args.extend(files.iter().map(String::as_str));
+    check("check_human_shop_fixtures", &shop(), &args);
+}
+
+#[test]
+fn check_human_every_nav_fixture() {
+    let files = fixtures("../tests/fixtures/bad/nav");
+    let mut args = vec!["check", "--now", EARLY];
+    args.extend(files.iter().map(String::as_str));
+    check("check_human_nav_fixtures", &nav(), &args);
+}
+
+#[test]
+fn check_each_format() {
+    check("check_json", &shop(), &["check", "--now", NOW, "--format", "json", MIXED]);
+    check("check_github", &shop(), &["check", "--now", NOW, "--format", "github", MIXED]);
+    check("check_sarif", &shop(), &["check", "--now", NOW, "--format", "sarif", MIXED]);
+}
+
+#[test]
+fn check_clean_file() {
+    check("check_clean", &shop(), &["check", "--now", "2026-01-01T00:00:00Z", "../tests/fixtures/good/shop.toml"]);
+}
+
+#[test]
+fn check_warnings() {
+    let files = ["tests/fixtures/shop_warnings.toml"];
+    check("check_warnings", &shop(), &["check", "--now", NOW, files[0]]);
+    check("check_warnings_denied", &shop(), &["check", "--now", NOW, "--deny-warnings", files[0]]);
+    check("check_warnings_github", &shop(), &["check", "--now", NOW, "--format", "github", files[0]]);
+    check("check_budget_near", &nav(), &["check", "--now", NOW, "tests/fixtures/nav_warnings.toml"]);
+}
+
+#[test]
+fn check_date_help() {
+    check("check_dates", &shop(), &["check", "--now", NOW, "tests/fixtures/dates.toml"]);
+}
+
+#[test]
+fn check_not_utf8_and_syntax_only() {
+    check("check_not_utf8", &shop(), &["check", "tests/fixtures/latin1.toml"]);
+    check("check_syntax_only", &shop(), &["check", "--syntax-only", "../tests/fixtures/bad/shop/syntax.toml", MIXED]);
+}
+
+#[test]
+fn check_usage_and_io_errors() {
+    check("check_missing_file", &shop(), &["check", "--now", NOW, "no/such.toml", MIXED]);
+    check("check_no_files", &shop(), &["check"]);
+    check("check_bad_now", &shop(), &["check", "--now", "tomorrow", MIXED]);
+    check("generic_without_schema", &Linter::generic(), &["check", MIXED]);
+    check("no_command", &shop(), &[]);
+    check("unknown_format", &shop(), &["check", "--format", "xml", MIXED]);
+}
+
+#[test]
+fn diff_formats() {
+    let (old, new) = ("tests/fixtures/promos_old.toml", "tests/fixtures/promos_new.toml");
+    check("diff_human", &shop(), &["diff", old, new]);
+    check("diff_json", &shop(), &["diff", "--format", "json", old, new]);
+    check("diff_within_growth", &shop(), &["diff", "--max-growth", "3", old, new]);
+    check("diff_same", &shop(), &["diff", old, old]);
+    check("diff_no_schema", &Linter::generic(), &["diff", old, new]);
+    check("diff_syntax_error", &shop(), &["diff", old, "../tests/fixtures/bad/shop/syntax.toml"]);
+    check("diff_usage", &shop(), &["diff", old]);
+}
+
+#[test]
+fn stats_formats() {
+    check("stats_human", &shop(), &["stats", "tests/fixtures/promos_new.toml"]);
+    check("stats_json", &shop(), &["stats", "--format", "json", "tests/fixtures/promos_new.toml"]);
+    check("stats_depth_1", &shop(), &["stats", "--depth", "1", "tests/fixtures/promos_new.toml"]);
+}
+
+#[test]
+fn explain_rules() {
+    check("explain_list", &shop(), &["explain"]);
+    check("explain_max_depth", &shop(), &["explain", "max-depth"]);
+    check("explain_budget_near", &shop(), &["explain", "budget-near"]);
+    check("explain_unknown", &shop(), &["explain", "max-dept"]);
+}
+
+#[test]
+fn schema_formats() {
+    check("schema_native", &shop(), &["schema"]);
+    check("schema_json_schema", &shop(), &["schema", "--format", "json-schema"]);
+    check("schema_json_schema_nav", &nav(), &["schema", "--format", "json-schema"]);
+}
+
+/// The taxonomy menu, 3 levels vs 4, rendered with fixed names (the files are generated
+/// from the corpus; the exit code through real files is in `taxonomy_diff.rs`).
+#[test]
+fn diff_taxonomy_3_vs_4_levels() {
+    let corpus = std::fs::read_to_string(config_tests::taxonomy::corpus_path()).unwrap();
+    let (three, _) = config_tests::taxonomy::menu_toml(&corpus, 3, 3);
+    let (four, _) = config_tests::taxonomy::menu_toml(&corpus, 4, 3);
+    let r = config_runtime::cli::diff::diff_texts(
+        ("taxonomy_3.toml", &three),
+        ("taxonomy_4.toml", &four),
+        Some(<Catalog as config_runtime::HasSchema>::SCHEMA),
+        2.0,
+    )
+    .unwrap();
+    snapshot("diff_taxonomy", &config_runtime::cli::diff::render(&r));
+    let doc = config_core::check_str::parse("taxonomy_3.toml", &three).unwrap();
+    let tree = config_runtime::cli::stats::tree(doc.get_ref(), Some(<Catalog as config_runtime::HasSchema>::SCHEMA.get()), 2);
+    snapshot("stats_taxonomy", &config_runtime::cli::stats::render("taxonomy_3.toml", three.len(), &tree));
+}

@@ -1,0 +1,130 @@
+//! The command line, as clap derive types: one struct per command. Kept apart from the
+//! commands so `--help` can be read in one place.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Checks marketing config (TOML) against the app's types and rules, and shows what it
+/// will cost to serve.
+#[derive(Debug, Parser)]
+#[command(version, disable_help_subcommand = true, max_term_width = 100)]
+pub struct Cli {
+    /// Schema exported by `<app>-lint schema` (needed by `config-lint` for `check` and
+    /// `schema`; an app linter uses its own types unless this is given).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub schema: Option<PathBuf>,
+    /// When to colour human-readable output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report every finding in each file, then a summary line. Exit 0 clean, 1 findings.
+    Check(CheckArgs),
+    /// Compare two versions: payload size, depth and nodes, items added/removed/changed.
+    Diff(DiffArgs),
+    /// Size breakdown of one file as a tree with proportional bars.
+    Stats(StatsArgs),
+    /// What a rule does, why, and an example (no id: list every rule).
+    Explain(ExplainArgs),
+    /// Print the schema: this tool's own format (for `config-lint --schema`) or a JSON
+    /// Schema for editors (taplo / Even Better TOML).
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// TOML files to check (`-` reads standard input).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// The moment promotion windows are judged against (RFC 3339; default: the clock).
+    #[arg(long, value_name = "DATETIME")]
+    pub now: Option<String>,
+    /// TOML syntax only: no schema, no rules.
+    #[arg(long)]
+    pub syntax_only: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Code frames like rustc's, then a summary line.
+    Human,
+    /// One JSON document with every finding.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version, then the new one; with `--against`, only the new one.
+    #[arg(required = true, num_args = 1..=2, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Take the old version from this git revision (`git show REV:FILE`).
+    #[arg(long, value_name = "GIT-REV")]
+    pub against: Option<String>,
+    /// Fail when the document or a top-level field (of at least 1 KiB) grows more than
+    /// this factor.
+    #[arg(long, default_value_t = 2.0, value_name = "FACTOR")]
+    pub max_growth: f64,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The TOML file to measure.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Levels of the tree to show below the document.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub depth: usize,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule id as printed in `error[<id>]`, e.g. `max-depth`.
+    #[arg(value_name = "RULE-ID")]
+    pub rule: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    #[arg(long, value_enum, default_value_t = SchemaFormat::Native)]
+    pub format: SchemaFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFormat {
+    /// Lossless, rules included: what `config-lint --schema FILE` loads.
+    Native,
+    /// JSON Schema (draft-07) for editors; rules that JSON Schema cannot express are
+    /// described in `description`.
+    JsonSchema,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when standard output is a terminal and `NO_COLOR` is unset.
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,182 @@
+//! The size breakdown `stats` and `diff` share: the document, its top-level fields, and
+//! below them table fields and list items, each with its [`Size`].
+//!
+//! List items (tables in an array) are named by their `unique` key when the schema
+//! declares one, else by their first string field (`title`), else by index. A *menu* is
+//! a top-level list whose element type is recursive (a struct that holds itself) or that
+//! declares `max_depth`; without a schema, a top-level list of tables named `menu`.
+
+use super::measure::{self, Size, push_path_key};
+use config_core::schema::unwrap_opt;
+use config_core::{Rule, Schema, StructSchema};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use toml::de::{DeTable, DeValue};
+
+/// One row of the breakdown.
+#[derive(Clone, Debug, Serialize)]
+pub struct Node {
+    /// Display name: a key, or a list item's name.
+    pub name: String,
+    /// Key path: `menu[3]`.
+    pub path: String,
+    #[serde(flatten)]
+    pub size: Size,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Node>,
+}
+
+/// The breakdown of a document, `levels` deep below it.
+pub fn tree(doc: &DeTable<'_>, root: Option<&'static Schema>, levels: usize) -> Node {
+    let st = root.and_then(|r| match unwrap_opt(r) {
+        Schema::Struct(st) => Some(st),
+        _ => None,
+    });
+    let mut path = String::new();
+    Node {
+        name: "(document)".to_owned(),
+        path: String::new(),
+        size: measure::doc_size(doc),
+        children: table_children(doc, st, levels, &mut path),
+    }
+}
+
+fn table_children(t: &DeTable<'_>, st: Option<&'static StructSchema>, levels: usize, path: &mut String) -> Vec<Node> {
+    if levels == 0 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, v) in t.iter() {
+        let key = k.get_ref();
+        let field = st.and_then(|s| s.fields.iter().find(|f| f.matches(key)));
+        let len = path.len();
+        push_path_key(path, key);
+        let ty = field.map(|f| f.ty.get());
+        let unique = field.and_then(|f| unique_key(f.rules));
+        out.push(Node {
+            name: key.to_string(),
+            path: path.clone(),
+            size: measure::size(v.get_ref()),
+            children: value_children(v.get_ref(), ty, unique, levels - 1, path),
+        });
+        path.truncate(len);
+    }
+    out
+}
+
+fn value_children(
+    v: &DeValue<'_>,
+    ty: Option<&'static Schema>,
+    unique: Option<&str>,
+    levels: usize,
+    path: &mut String,
+) -> Vec<Node> {
+    if levels == 0 {
+        return Vec::new();
+    }
+    let ty = ty.map(unwrap_opt);
+    match v {
+        DeValue::Table(t) => {
+            let st = match ty {
+                Some(Schema::Struct(st)) => Some(st),
+                _ => None,
+            };
+            table_children(t, st, levels, path)
+        }
+        DeValue::Array(a) if a.iter().all(|x| matches!(x.get_ref(), DeValue::Table(_))) => {
+            let elem = match ty {
+                Some(Schema::Seq(i)) => Some(unwrap_opt(i.get())),
+                _ => None,
+            };
+            let st = match elem {
+                Some(Schema::Struct(st)) => Some(st),
+                _ => None,
+            };
+            let mut out = Vec::new();
+            for (i, item) in a.iter().enumerate() {
+                let len = path.len();
+                let _ = write!(path, "[{i}]");
+                let name = item_name(item.get_ref(), unique, st).unwrap_or_else(|| format!("[{i}]"));
+                let DeValue::Table(t) = item.get_ref() else { continue };
+                out.push(Node {
+                    name,
+                    path: path.clone(),
+                    size: measure::size(item.get_ref()),
+                    children: table_children(t, st, levels - 1, path),
+                });
+                path.truncate(len);
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The `unique = "key"` of a field's rules.
+pub fn unique_key(rules: &[Rule]) -> Option<&'static str> {
+    rules.iter().find_map(|r| match r {
+        Rule::Unique(Some(k)) => Some(*k),
+        _ => None,
+    })
+}
+
+/// A list item's name: its unique key's value, else its first string field.
+pub fn item_name(v: &DeValue<'_>, unique: Option<&str>, st: Option<&'static StructSchema>) -> Option<String> {
+    let DeValue::Table(t) = v else { return None };
+    let text = |v: &DeValue<'_>| match v {
+        DeValue::String(s) => Some(s.to_string()),
+        DeValue::Integer(i) => Some(i.as_str().to_owned()),
+        _ => None,
+    };
+    if let Some(k) = unique {
+        return t.get(k).and_then(|x| text(x.get_ref()));
+    }
+    match st {
+        Some(st) => st
+            .fields
+            .iter()
+            .filter(|f| matches!(unwrap_opt(f.ty.get()), Schema::Str))
+            .find_map(|f| t.get(f.key).and_then(|x| text(x.get_ref()))),
+        None => t.iter().find_map(|(_, x)| match x.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => None,
+        }),
+    }
+}
+
+/// Is the top-level field `key` a menu?
+pub fn is_menu(key: &str, v: &DeValue<'_>, root: Option<&'static Schema>) -> bool {
+    let tables = matches!(v, DeValue::Array(a) if !a.is_empty() && a.iter().all(|x| matches!(x.get_ref(), DeValue::Table(_))));
+    if !tables {
+        return false;
+    }
+    let Some(Schema::Struct(st)) = root.map(unwrap_opt) else { return key == "menu" };
+    let Some(f) = st.fields.iter().find(|f| f.matches(key)) else { return false };
+    if f.rules.iter().any(|r| matches!(r, Rule::MaxDepth(_))) {
+        return true;
+    }
+    match unwrap_opt(f.ty.get()) {
+        Schema::Seq(i) => match unwrap_opt(i.get()) {
+            Schema::Struct(s) => holds_itself(s, s.id, &mut HashSet::new()),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Does a field of `st` (or of a struct it leads to) lead back to `id`?
+fn holds_itself(st: &'static StructSchema, id: &str, seen: &mut HashSet<&'static str>) -> bool {
+    if !seen.insert(st.id) {
+        return false;
+    }
+    st.fields.iter().any(|f| leads_to(f.ty.get(), id, seen))
+}
+
+fn leads_to(s: &'static Schema, id: &str, seen: &mut HashSet<&'static str>) -> bool {
+    match s {
+        Schema::Opt(i) | Schema::Seq(i) | Schema::Map(i) => leads_to(i.get(), id, seen),
+        Schema::Struct(st) => st.id == id || holds_itself(st, id, seen),
+        _ => false,
+    }
+}

@@ -1,0 +1,55 @@
+//! Why a lint command could not do its job (exit code 2): usage, I/O, git, a bad schema
+//! file. Findings in the checked files are not errors here: they are the output.
+
+use std::path::PathBuf;
+
+/// A failure of the linter itself, as opposed to a finding in a checked file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CliError {
+    /// A file could not be read.
+    #[error("cannot read `{path}`: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    /// The output could not be written (a closed pipe, a full disk).
+    #[error("cannot write the output: {0}")]
+    Write(#[from] std::io::Error),
+    /// `git show <rev>:<path>` failed.
+    #[error("cannot read `{path}` at git revision `{rev}`: {message}")]
+    Git { rev: String, path: PathBuf, message: String },
+    /// The schema file is not valid JSON of the expected shape.
+    #[error("{path}:{line}:{col}: invalid schema file: {message}")]
+    SchemaSyntax { path: PathBuf, line: usize, col: usize, message: String },
+    /// The schema file parses but describes an impossible schema.
+    #[error("{path}: invalid schema file at `{at}`: {message}")]
+    SchemaInvalid { path: PathBuf, at: String, message: String },
+    /// A command that needs a schema ran without one.
+    #[error("`{command}` needs the app's schema: pass `--schema FILE`")]
+    NoSchema { command: &'static str, help: &'static str },
+    /// `explain` with an id that names no rule.
+    #[error("unknown rule `{id}`{}", did_you_mean(.suggestion))]
+    UnknownRule { id: String, suggestion: Option<&'static str> },
+    /// An argument value clap cannot judge (e.g. `--now`).
+    #[error("invalid value for `{flag}`: {message}")]
+    BadValue { flag: &'static str, message: String },
+}
+
+fn did_you_mean(s: &Option<&'static str>) -> String {
+    s.map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
+}
+
+impl CliError {
+    /// A one-line fix, when there is an obvious one.
+    pub fn help(&self) -> Option<String> {
+        match self {
+            CliError::NoSchema { help, .. } => Some((*help).to_owned()),
+            CliError::UnknownRule { .. } => Some("`explain` without an id lists every rule".to_owned()),
+            CliError::SchemaSyntax { .. } | CliError::SchemaInvalid { .. } => {
+                Some("export the schema again with `<app>-lint schema > FILE`".to_owned())
+            }
+            CliError::Git { .. } => {
+                Some("run inside the repository, with a revision that has the file (`git log -- FILE`)".to_owned())
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! `explain RULE-ID`: what a rule does, why it exists, and an example, from the rule's
+//! own doc next to its code (`config_core::rules`). Without an id: the list of rules.
+
+use super::error::CliError;
+use config_core::rules::{self, RuleDoc};
+use config_core::text::is_close;
+use config_core::{RuleId, Severity};
+use std::io::Write;
+
+/// Text width of the explanations.
+const WIDTH: usize = 88;
+
+pub fn run(rule: Option<&str>, out: &mut dyn Write) -> Result<u8, CliError> {
+    let Some(id) = rule else {
+        out.write_all(list().as_bytes())?;
+        return Ok(0);
+    };
+    let Some(r) = RuleId::from_id(id.trim()) else {
+        let suggestion = rules::ALL.iter().map(|d| d.id.id()).find(|c| is_close(id, c));
+        return Err(CliError::UnknownRule { id: id.to_owned(), suggestion });
+    };
+    out.write_all(explain(rules::doc(r)).as_bytes())?;
+    Ok(0)
+}
+
+fn level(d: &RuleDoc) -> &'static str {
+    match d.level {
+        Severity::Error => "error: fails the build, refused by reload, reported by the linter",
+        Severity::Warning => "warning: linter only, never a build error (fails with --deny-warnings)",
+    }
+}
+
+/// The full explanation of one rule.
+pub fn explain(d: &RuleDoc) -> String {
+    let mut s = format!("{} ({})\n\n", d.id.id(), level(d));
+    s.push_str("What it checks\n");
+    s.push_str(&wrap(d.what, "  "));
+    s.push_str("\nWhy\n");
+    s.push_str(&wrap(d.why, "  "));
+    s.push_str("\nExample\n  declared:\n");
+    s.push_str(&indent(d.example.schema, "    "));
+    s.push_str("  flagged:\n");
+    s.push_str(&indent(d.example.bad, "    "));
+    s.push_str("  fixed:\n");
+    s.push_str(&indent(d.example.good, "    "));
+    s
+}
+
+/// One line per rule: id, level, first sentence.
+pub fn list() -> String {
+    let mut s = String::from("Rules (`explain RULE-ID` for details):\n");
+    for d in rules::ALL {
+        let first = d.what.split(". ").next().unwrap_or(d.what).trim_end_matches('.');
+        let lvl = match d.level {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        s.push_str(&format!("  {:<16}{:<9}{first}.\n", d.id.id(), lvl));
+    }
+    s
+}
+
+fn indent(text: &str, pad: &str) -> String {
+    text.lines().map(|l| if l.is_empty() { "\n".to_owned() } else { format!("{pad}{l}\n") }).collect()
+}
+
+/// Word-wraps `text` to [`WIDTH`] columns with a left pad.
+fn wrap(text: &str, pad: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(pad);
+    for word in text.split_whitespace() {
+        if line.len() > pad.len() && line.len() + 1 + word.len() > WIDTH {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(pad);
+        }
+        if line.len() > pad.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}

@@ -1,0 +1,247 @@
+//! What a value costs to serve: its compact JSON (size and text, for gzip), its depth in
+//! tables and its node (table) count.
+//!
+//! The JSON size is computed exactly as the checker's summary computes it for
+//! `max_json_bytes` (keys and values in document order, datetimes as strings, non-finite
+//! floats as `null`), so `stats`, `diff` and the `budget-near` warning agree with the
+//! `max-json-bytes` error to the byte. gzip uses level 6 (the artifacts' default level,
+//! what a service precompresses with), measured on that same JSON text.
+
+use config_core::summary::build::{float_value, int_value, push_key};
+use config_core::summary::json_string_len;
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use std::io::Write as _;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// The gzip level sizes are reported at.
+pub const GZIP_LEVEL: u32 = 6;
+
+/// Size, depth and node count of one value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Size {
+    /// Compact JSON bytes.
+    pub json: u64,
+    /// gzip (level 6) bytes of that JSON.
+    pub gzip: u64,
+    /// Levels of nested tables (a scalar is 0, a table of scalars 1, a 3-level menu 3).
+    pub depth: u32,
+    /// Tables within, the value itself included (what `max_nodes` counts).
+    pub nodes: u64,
+}
+
+/// Compact JSON length of a value (no allocation).
+pub fn json_len(v: &DeValue<'_>) -> u64 {
+    match v {
+        DeValue::String(s) => str_json_len(s),
+        DeValue::Integer(i) => int_value(i.as_str(), i.radix()).to_string().len() as u64,
+        DeValue::Float(f) => {
+            let x = float_value(f.as_str());
+            if x.is_finite() { format!("{x:?}").len() as u64 } else { 4 }
+        }
+        DeValue::Boolean(b) => {
+            if *b {
+                4
+            } else {
+                5
+            }
+        }
+        DeValue::Datetime(d) => d.to_string().len() as u64 + 2,
+        DeValue::Array(a) => {
+            2 + a.len().saturating_sub(1) as u64 + a.iter().map(|x| json_len(x.get_ref())).sum::<u64>()
+        }
+        DeValue::Table(t) => table_json_len(t),
+    }
+}
+
+/// Compact JSON length of a table.
+pub fn table_json_len(t: &DeTable<'_>) -> u64 {
+    2 + t.len().saturating_sub(1) as u64
+        + t.iter().map(|(k, v)| str_json_len(k.get_ref()) + 1 + json_len(v.get_ref())).sum::<u64>()
+}
+
+/// [`json_string_len`] with a fast path for the usual string without escapes (a
+/// branch-free count the compiler vectorises).
+fn str_json_len(s: &str) -> u64 {
+    let special: usize = s.bytes().map(|b| usize::from(b < 0x20 || b == b'"' || b == b'\\')).sum();
+    if special == 0 { s.len() as u64 + 2 } else { json_string_len(s) }
+}
+
+/// [`json_len`] and [`nodes`] in one walk.
+pub fn json_len_nodes(v: &DeValue<'_>) -> (u64, u64) {
+    match v {
+        DeValue::Array(a) => a.iter().fold((2 + a.len().saturating_sub(1) as u64, 0), |(j, n), x| {
+            let (j2, n2) = json_len_nodes(x.get_ref());
+            (j + j2, n + n2)
+        }),
+        DeValue::Table(t) => t.iter().fold((2 + t.len().saturating_sub(1) as u64, 1), |(j, n), (k, x)| {
+            let (j2, n2) = json_len_nodes(x.get_ref());
+            (j + str_json_len(k.get_ref()) + 1 + j2, n + n2)
+        }),
+        other => (json_len(other), 0),
+    }
+}
+
+/// Tables within `v`, itself included.
+pub fn nodes(v: &DeValue<'_>) -> u64 {
+    match v {
+        DeValue::Array(a) => a.iter().map(|x| nodes(x.get_ref())).sum(),
+        DeValue::Table(t) => 1 + t.iter().map(|(_, x)| nodes(x.get_ref())).sum::<u64>(),
+        _ => 0,
+    }
+}
+
+/// Levels of nested tables in `v`.
+pub fn depth(v: &DeValue<'_>) -> u32 {
+    match v {
+        DeValue::Array(a) => a.iter().map(|x| depth(x.get_ref())).max().unwrap_or(0),
+        DeValue::Table(t) => 1 + t.iter().map(|(_, x)| depth(x.get_ref())).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Appends the compact JSON of `v`.
+pub fn write_json(v: &DeValue<'_>, out: &mut String) {
+    match v {
+        DeValue::String(s) => write_str(s, out),
+        DeValue::Integer(i) => out.push_str(&int_value(i.as_str(), i.radix()).to_string()),
+        DeValue::Float(f) => {
+            let x = float_value(f.as_str());
+            if x.is_finite() {
+                out.push_str(&format!("{x:?}"));
+            } else {
+                out.push_str("null");
+            }
+        }
+        DeValue::Boolean(b) => out.push_str(if *b { "true" } else { "false" }),
+        DeValue::Datetime(d) => write_str(&d.to_string(), out),
+        DeValue::Array(a) => {
+            out.push('[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(x.get_ref(), out);
+            }
+            out.push(']');
+        }
+        DeValue::Table(t) => write_table_json(t, out),
+    }
+}
+
+/// Appends the compact JSON of a table.
+pub fn write_table_json(t: &DeTable<'_>, out: &mut String) {
+    out.push('{');
+    for (i, (k, v)) in t.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(k.get_ref(), out);
+        out.push(':');
+        write_json(v.get_ref(), out);
+    }
+    out.push('}');
+}
+
+/// A JSON string literal, escaped as serde_json escapes it.
+fn write_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// gzip (level 6) size of `bytes`.
+pub fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut e = GzEncoder::new(Vec::with_capacity(bytes.len() / 4 + 64), Compression::new(GZIP_LEVEL));
+    // writing into a Vec cannot fail
+    if e.write_all(bytes).is_err() {
+        return 0;
+    }
+    e.finish().map_or(0, |v| v.len() as u64)
+}
+
+/// Size of a value, gzip included.
+pub fn size(v: &DeValue<'_>) -> Size {
+    let mut json = String::new();
+    write_json(v, &mut json);
+    Size { json: json.len() as u64, gzip: gzip_len(json.as_bytes()), depth: depth(v), nodes: nodes(v) }
+}
+
+/// Size of a whole document (its depth and nodes do not count the root table itself).
+pub fn doc_size(t: &DeTable<'_>) -> Size {
+    let mut json = String::new();
+    write_table_json(t, &mut json);
+    Size {
+        json: json.len() as u64,
+        gzip: gzip_len(json.as_bytes()),
+        depth: t.iter().map(|(_, v)| depth(v.get_ref())).max().unwrap_or(0),
+        nodes: t.iter().map(|(_, v)| nodes(v.get_ref())).sum(),
+    }
+}
+
+/// Appends `key` to a key path (`menu`, `a."b c"`).
+pub fn push_path_key(path: &mut String, key: &str) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    push_key(path, key);
+}
+
+/// The value under `key` in a table.
+pub fn get<'t, 'd>(t: &'t DeTable<'d>, key: &str) -> Option<&'t Spanned<DeValue<'d>>> {
+    t.get(key)
+}
+
+/// `1.5 KiB`, `312 B`, `2.1 MiB`.
+pub fn human_bytes(n: u64) -> String {
+    const K: f64 = 1024.0;
+    let f = n as f64;
+    if f < K {
+        format!("{n} B")
+    } else if f < K * K {
+        format!("{:.1} KiB", f / K)
+    } else {
+        format!("{:.2} MiB", f / K / K)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn json_text_and_length_agree() {
+        let text = "a = 1\nb = 0x10\nc = 1.5e3\nd = nan\ne = \"x\\u0001\\n\\\"\"\nf = 2024-11-29T09:00:00+01:00\n\
+                    g = [1, [true, false], { h = 'é' }]\n[t]\n\"k k\" = 1979-05-27\n";
+        let doc = toml::de::DeTable::parse(text).unwrap();
+        let mut out = String::new();
+        write_table_json(doc.get_ref(), &mut out);
+        assert_eq!(out.len() as u64, table_json_len(doc.get_ref()), "{out}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["b"], 16);
+        assert_eq!(v["d"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn depth_and_nodes() {
+        let text = "[[menu]]\nt = 1\n[[menu.children]]\nt = 2\n[[menu.children.children]]\nt = 3\n[[menu]]\nt = 4\n";
+        let doc = toml::de::DeTable::parse(text).unwrap();
+        let menu = doc.get_ref().get("menu").unwrap().get_ref();
+        assert_eq!((depth(menu), nodes(menu)), (3, 4));
+        assert_eq!(human_bytes(1536), "1.5 KiB");
+    }
+}

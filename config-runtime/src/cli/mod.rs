@@ -1,0 +1,258 @@
+//! The linter behind `<app>-lint` and `config-lint`: the gate for marketing edits.
+//!
+//! An app ships its linter in one line, `src/bin/<app>-lint.rs`:
+//!
+//! ```no_run
+//! # #[derive(config_runtime::Config, serde::Deserialize)] struct Marketing { x: u8 }
+//! fn main() -> std::process::ExitCode {
+//!     config_runtime::cli::main::<Marketing>()
+//! }
+//! ```
+//!
+//! Commands (`<app>-lint --help` for every flag):
+//!
+//! | command | what | exit |
+//! |---|---|---|
+//! | `check FILE...` | every finding as code frames (`--format human\|json\|github\|sarif`), then a summary line | 0 clean, 1 findings (warnings too with `--deny-warnings`), 2 usage / I/O |
+//! | `diff OLD NEW`, `diff --against REV FILE` | JSON / gzip size, depth, nodes per field and menu branch; promotions added / removed / changed | 1 past `--max-growth` (2×) or a crossed budget |
+//! | `stats FILE` | the size breakdown as a tree with bars | 0 |
+//! | `explain RULE-ID` | what a rule does, why, an example | 0, 2 unknown id |
+//! | `schema [--format native\|json-schema]` | the schema for `config-lint --schema`, or a JSON Schema for editors | 0 |
+//!
+//! The generic binary `config-lint` has no Rust types: it loads a schema exported with
+//! `<app>-lint schema > marketing.schema.json` (`--schema FILE`) and runs the same
+//! checker, so its diagnostics are identical. What only the app linter can do: run the
+//! app's own `Deserialize` code (custom validators) once every rule passed.
+//!
+//! Everything is reachable as functions taking arguments and writers ([`run`],
+//! [`lint_text`]), so tests render every command without spawning processes.
+
+pub mod args;
+mod breakdown;
+pub mod check;
+pub mod date_help;
+pub mod diff;
+pub mod error;
+pub mod explain;
+pub mod formats;
+mod git;
+pub mod input;
+pub mod json_schema;
+pub mod keypath;
+pub mod measure;
+pub mod schema_export;
+pub mod schema_load;
+pub mod stats;
+pub mod warnings;
+
+pub use check::{DeserializeFn, LintOptions, lint_text};
+pub use error::CliError;
+
+use args::{Cli, ColorWhen, Command, SchemaFormat};
+use clap::Parser;
+use config_core::{Diagnostic, Diagnostics, HasSchema, SchemaRef};
+use serde::de::DeserializeOwned;
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Exit code: no findings.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: findings (or growth past the limit for `diff`).
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: usage error, unreadable file, failed git call, bad schema file.
+pub const EXIT_USAGE: u8 = 2;
+
+/// What a linter binary knows: the app's schema (none for `config-lint`) and how to
+/// deserialize into the app's type.
+#[derive(Clone, Copy, Debug)]
+pub struct Linter {
+    /// Name in messages (`quickstart-lint`).
+    pub name: &'static str,
+    pub schema: Option<SchemaRef>,
+    pub deserialize: Option<DeserializeFn>,
+    /// Is standard output a terminal (colour with `--color auto`)?
+    pub tty: bool,
+}
+
+fn deserialize_into<T: DeserializeOwned>(
+    name: &str,
+    text: &str,
+    doc: toml::Spanned<toml::de::DeTable<'_>>,
+) -> Result<(), Diagnostics> {
+    config_core::check_str::deserialize_parsed::<T>(name, text, doc).map(drop)
+}
+
+impl Linter {
+    /// The linter of an app's config type `T`.
+    pub fn app<T: HasSchema + DeserializeOwned>(name: &'static str) -> Linter {
+        Linter { name, schema: Some(T::SCHEMA), deserialize: Some(deserialize_into::<T>), tty: false }
+    }
+
+    /// The generic linter: the schema comes from `--schema FILE`.
+    pub fn generic() -> Linter {
+        Linter { name: "config-lint", schema: None, deserialize: None, tty: false }
+    }
+}
+
+/// The whole app linter: `fn main() -> ExitCode { config_runtime::cli::main::<Marketing>() }`.
+pub fn main<T: HasSchema + DeserializeOwned>() -> ExitCode {
+    let name = bin_name().unwrap_or("app-lint");
+    process(&Linter::app::<T>(name))
+}
+
+/// The generic `config-lint` binary.
+pub fn generic_main() -> ExitCode {
+    process(&Linter::generic())
+}
+
+fn bin_name() -> Option<&'static str> {
+    let arg0 = std::env::args_os().next()?;
+    let stem = std::path::Path::new(&arg0).file_stem()?.to_string_lossy().into_owned();
+    Some(Box::leak(stem.into_boxed_str()))
+}
+
+fn process(linter: &Linter) -> ExitCode {
+    let linter = Linter { tty: std::io::stdout().is_terminal(), ..*linter };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = std::io::stderr();
+    let mut code = run(std::env::args_os(), &linter, &mut out, &mut err);
+    if out.flush().is_err() && code == EXIT_OK {
+        code = EXIT_USAGE;
+    }
+    ExitCode::from(code)
+}
+
+/// Runs one command line (the first item is the program name) with output to `out`
+/// and errors to `err`; returns the exit code.
+///
+/// ```
+/// use config_runtime::cli::{Linter, run};
+/// let (mut out, mut err) = (Vec::new(), Vec::new());
+/// let code = run(["config-lint", "explain", "max-depth"], &Linter::generic(), &mut out, &mut err);
+/// assert_eq!(code, 0);
+/// assert!(String::from_utf8(out).unwrap().starts_with("max-depth (error"));
+/// ```
+pub fn run<I, S>(args: I, linter: &Linter, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = S>,
+    S: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let text = e.render().to_string();
+            let _ = if e.use_stderr() { err.write_all(text.as_bytes()) } else { out.write_all(text.as_bytes()) };
+            return if e.exit_code() == 0 { EXIT_OK } else { EXIT_USAGE };
+        }
+    };
+    let color = match cli.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => linter.tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let mut ctx = Ctx { linter, schema_file: cli.schema.clone(), loaded: None, deserialize: None, color, err };
+    let result = match &cli.command {
+        Command::Check(a) => {
+            if !a.syntax_only {
+                // resolve the schema (and whether the app's own types apply) up front
+                ctx.deserialize = if ctx.schema_file.is_none() { linter.deserialize } else { None };
+            }
+            check::run(a, &mut ctx, out)
+        }
+        Command::Diff(a) => diff::run(a, &mut ctx, out),
+        Command::Stats(a) => stats::run(a, &mut ctx, out),
+        Command::Explain(a) => explain::run(a.rule.as_deref(), out),
+        Command::Schema(a) => schema(a.format, &mut ctx, out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            ctx.report(&e);
+            EXIT_USAGE
+        }
+    }
+}
+
+/// State shared by the commands of one run.
+pub struct Ctx<'a> {
+    linter: &'a Linter,
+    schema_file: Option<std::path::PathBuf>,
+    loaded: Option<SchemaRef>,
+    /// The app's deserialization, when its own schema is the one in use.
+    pub deserialize: Option<DeserializeFn>,
+    /// Colour human output.
+    pub color: bool,
+    err: &'a mut dyn Write,
+}
+
+impl std::fmt::Debug for Ctx<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ctx").field("linter", &self.linter.name).field("color", &self.color).finish()
+    }
+}
+
+impl Ctx<'_> {
+    /// The schema in use: `--schema FILE`, else the app's; `None` for `config-lint`
+    /// without `--schema`.
+    pub fn schema_opt(&mut self) -> Result<Option<SchemaRef>, CliError> {
+        if let Some(s) = self.loaded {
+            return Ok(Some(s));
+        }
+        let s = match &self.schema_file {
+            Some(path) => Some(schema_load::load(path)?),
+            None => self.linter.schema,
+        };
+        self.loaded = s;
+        Ok(s)
+    }
+
+    /// The schema in use, required by `command`.
+    pub fn schema(&mut self, command: &'static str) -> Result<SchemaRef, CliError> {
+        self.schema_opt()?.ok_or(CliError::NoSchema {
+            command,
+            help: "export it from the app's linter: `<app>-lint schema > marketing.schema.json`",
+        })
+    }
+
+    /// Prints a failure of the linter itself (`error: …` and a help line).
+    pub fn report(&mut self, e: &CliError) {
+        let _ = writeln!(self.err, "error: {e}");
+        if let Some(h) = e.help() {
+            let _ = writeln!(self.err, "  = help: {h}");
+        }
+    }
+
+    /// Renders findings that stop a command (a file that does not parse): exit 1.
+    pub fn findings(&mut self, d: &Diagnostics, out: &mut dyn Write) -> Result<u8, CliError> {
+        out.write_all(if self.color { d.render_styled() } else { d.render() }.as_bytes())?;
+        writeln!(out, "failed: `{}` does not parse; fix it first (`check` lists every finding)", d.file)?;
+        Ok(EXIT_FINDINGS)
+    }
+
+    /// As [`Ctx::findings`], for one finding.
+    pub fn syntax_failure(
+        &mut self,
+        name: &str,
+        text: &str,
+        d: Diagnostic,
+        out: &mut dyn Write,
+    ) -> Result<u8, CliError> {
+        let mut all = Diagnostics::new(name, text);
+        all.items.push(d);
+        self.findings(&all, out)
+    }
+}
+
+/// `schema`: the native schema file or a JSON Schema.
+fn schema(format: SchemaFormat, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u8, CliError> {
+    let s = ctx.schema("schema")?;
+    let v = match format {
+        SchemaFormat::Native => serde_json::to_value(schema_export::export(s)).map_err(std::io::Error::other)?,
+        SchemaFormat::JsonSchema => json_schema::json_schema(s, ctx.linter.name),
+    };
+    serde_json::to_writer_pretty(&mut *out, &v).map_err(std::io::Error::other)?;
+    writeln!(out)?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,186 @@
+//! What readers get: one immutable version (config, prepared data, number, hash), a cheap
+//! guard to read it, and a cached handle for the hottest paths.
+//!
+//! A version is built completely on the reload thread and published with one atomic store,
+//! so a reader sees either the old version or the new one, never a mix: `prepared` always
+//! belongs to the `config` beside it.
+
+use super::Live;
+use super::hash::ContentHash;
+use arc_swap::{ArcSwap, Guard, cache::Cache};
+use chrono::{DateTime, Utc};
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// The config of one version: the value baked into the binary, or one loaded from the file.
+///
+/// Derefs to `T`, so `snap.config.title` reads the field either way; `T` needs no `Clone`.
+#[derive(Debug)]
+pub enum ConfigValue<T: 'static> {
+    /// `T::baked()`, served when the file was missing or bad at start (`fallback_baked`).
+    Baked(&'static T),
+    /// Parsed and checked from the file.
+    Loaded(T),
+}
+
+impl<T: 'static> ConfigValue<T> {
+    /// Is this the baked fallback?
+    ///
+    /// ```
+    /// # use config_runtime::ConfigValue;
+    /// static BAKED: u32 = 7;
+    /// assert!(ConfigValue::Baked(&BAKED).is_baked());
+    /// assert!(!ConfigValue::Loaded(7u32).is_baked());
+    /// ```
+    pub fn is_baked(&self) -> bool {
+        matches!(self, ConfigValue::Baked(_))
+    }
+}
+
+impl<T: 'static> Deref for ConfigValue<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        match self {
+            ConfigValue::Baked(t) => t,
+            ConfigValue::Loaded(t) => t,
+        }
+    }
+}
+
+impl<T: 'static> AsRef<T> for ConfigValue<T> {
+    fn as_ref(&self) -> &T {
+        self
+    }
+}
+
+/// One published version. Immutable; shared by every reader that loaded it.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Version<T: 'static, P = ()> {
+    /// The checked config.
+    pub config: ConfigValue<T>,
+    /// What `prepare` derived from this very config (e.g. precompressed payloads).
+    pub prepared: P,
+    /// 0 for the baked fallback, then 1, 2, … for each accepted file version; never decreases.
+    pub version: u64,
+    /// Hash of the file's bytes; `None` for the baked fallback.
+    pub hash: Option<ContentHash>,
+    /// When this version was published.
+    pub loaded_at: DateTime<Utc>,
+    /// Size of the file's bytes (0 for the baked fallback).
+    pub bytes: usize,
+}
+
+/// A cheap read guard on the current version: one atomic load, no reference count in the
+/// common case. Hold it briefly (for one request); keep [`Snapshot::into_arc`] for longer.
+pub struct Snapshot<T: 'static, P: 'static = ()>(pub(crate) Guard<Arc<Version<T, P>>>);
+
+impl<T: 'static, P: 'static> Snapshot<T, P> {
+    /// An owned reference to this version, to keep beyond a request.
+    ///
+    /// ```
+    /// # use config_runtime::*;
+    /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
+    /// # std::fs::write(&path, "title = \"Spring sale\"\n")?;
+    /// let live = Live::<Marketing>::builder(&path).open()?;
+    /// let kept: std::sync::Arc<Version<Marketing>> = live.load().into_arc();
+    /// assert_eq!(kept.config.title, "Spring sale");
+    /// # Ok(()) }
+    /// ```
+    pub fn into_arc(self) -> Arc<Version<T, P>> {
+        Guard::into_inner(self.0)
+    }
+}
+
+impl<T: 'static, P: 'static> Deref for Snapshot<T, P> {
+    type Target = Version<T, P>;
+
+    fn deref(&self) -> &Version<T, P> {
+        &self.0
+    }
+}
+
+impl<T: fmt::Debug + 'static, P: fmt::Debug + 'static> fmt::Debug for Snapshot<T, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Snapshot").field(&**self).finish()
+    }
+}
+
+/// Lets an `arc_swap::Cache` own its way to the swap cell.
+pub(crate) struct SwapRef<T: 'static, P: 'static>(pub(crate) Arc<super::shared::Shared<T, P>>);
+
+impl<T: 'static, P: 'static> Deref for SwapRef<T, P> {
+    type Target = ArcSwap<Version<T, P>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0.current
+    }
+}
+
+/// A per-thread cached handle for the hottest paths: `load` is one atomic read when nothing
+/// changed. It keeps the version it last saw alive until its next `load`, and keeps the
+/// [`Live`] (and its reload thread) running while it exists.
+pub struct LiveHandle<T: 'static, P: 'static = ()> {
+    pub(crate) cache: Cache<SwapRef<T, P>, Arc<Version<T, P>>>,
+    pub(crate) live: Live<T, P>,
+}
+
+impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveHandle<T, P> {
+    /// The current version.
+    ///
+    /// ```
+    /// # use config_runtime::*;
+    /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
+    /// # std::fs::write(&path, "title = \"Spring sale\"\n")?;
+    /// let live = Live::<Marketing>::builder(&path).open()?;
+    /// let mut handle = live.handle();
+    /// assert_eq!(handle.load().config.title, "Spring sale");
+    /// std::fs::write(&path, "title = \"Summer sale\"\n")?;
+    /// live.reload_now();
+    /// assert_eq!(handle.load().config.title, "Summer sale");
+    /// # Ok(()) }
+    /// ```
+    pub fn load(&mut self) -> &Arc<Version<T, P>> {
+        self.cache.load()
+    }
+
+    /// The `Live` this handle reads from.
+    ///
+    /// ```
+    /// # use config_runtime::*;
+    /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
+    /// # std::fs::write(&path, "title = \"Spring sale\"\n")?;
+    /// let handle = Live::<Marketing>::builder(&path).open()?.handle();
+    /// assert_eq!(handle.live().status().version, 1);
+    /// # Ok(()) }
+    /// ```
+    pub fn live(&self) -> &Live<T, P> {
+        &self.live
+    }
+}
+
+impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Clone for LiveHandle<T, P> {
+    fn clone(&self) -> Self {
+        self.live.handle()
+    }
+}
+
+impl<T: 'static, P: 'static> fmt::Debug for LiveHandle<T, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LiveHandle").field("live", &self.live).finish_non_exhaustive()
+    }
+}

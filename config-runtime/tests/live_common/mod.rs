@@ -1,0 +1,158 @@
+//! Shared by the `live_*` tests: a small config type with a hand-written schema, file
+//! helpers, and a wait-for-status helper (no fixed sleeps where a condition can be awaited).
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub use config_runtime::*;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+#[derive(serde::Deserialize, serde::Serialize, Debug, PartialEq)]
+pub struct Cfg {
+    pub title: String,
+    pub n: u32,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+static CFG: Schema = Schema::Struct(StructSchema {
+    name: "Cfg",
+    id: "live_tests::Cfg",
+    fields: &[
+        Field {
+            ident: "title",
+            key: "title",
+            aliases: &[],
+            ty: <String as HasSchema>::SCHEMA,
+            required: true,
+            rules: &[Rule::Len { min: Some(1), max: None }],
+        },
+        Field {
+            ident: "n",
+            key: "n",
+            aliases: &[],
+            ty: <u32 as HasSchema>::SCHEMA,
+            required: true,
+            rules: &[],
+        },
+        Field {
+            ident: "tags",
+            key: "tags",
+            aliases: &[],
+            ty: <Vec<String> as HasSchema>::SCHEMA,
+            required: false,
+            rules: &[],
+        },
+    ],
+});
+
+impl HasSchema for Cfg {
+    const SCHEMA: SchemaRef = SchemaRef(&raw const CFG);
+}
+
+static BAKED: LazyLock<Cfg> = LazyLock::new(|| Cfg { title: "baked".into(), n: 0, tags: vec![] });
+
+impl Baked for Cfg {
+    fn baked() -> &'static Self {
+        &BAKED
+    }
+}
+
+/// A good file with `tags` tags.
+pub fn good(title: &str, n: u32, tags: usize) -> String {
+    let mut s = format!("title = \"{title}\"\nn = {n}\ntags = [\n");
+    for i in 0..tags {
+        s.push_str(&format!("  \"tag-{i}\",\n"));
+    }
+    s.push_str("]\n");
+    s
+}
+
+/// A temp dir holding `marketing.toml` with `initial` bytes.
+pub fn setup(initial: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("marketing.toml");
+    std::fs::write(&path, initial).unwrap();
+    (dir, path)
+}
+
+/// Writes through a temp file and a rename, so no reader ever sees a partial file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) {
+    let tmp = path.with_extension("toml.tmp");
+    std::fs::write(&tmp, bytes).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+pub const DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// The usual test `Live`: watching, short debounce, shrink guard at 50%, and a `prepared`
+/// string derived from the config.
+pub fn watch(path: &Path) -> Live<Cfg, String> {
+    install_panic_counter();
+    Live::<Cfg>::builder(path)
+        .debounce(DEBOUNCE)
+        .max_shrink(0.5)
+        .prepare(|c: &Cfg| format!("{}#{}", c.title, c.n))
+        .watch()
+        .unwrap()
+}
+
+/// Polls `status()` until `cond` holds; fails after 10 s with the last status.
+pub fn wait_until<P: Send + Sync + 'static>(
+    live: &Live<Cfg, P>,
+    what: &str,
+    cond: impl Fn(&Status) -> bool,
+) -> Status {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let s = live.status();
+        if cond(&s) {
+            return s;
+        }
+        if Instant::now() > deadline {
+            panic!("timed out waiting for {what}; status: {s:#?}");
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// Lets stray events run their course (a few debounce periods).
+pub fn settle() {
+    std::thread::sleep(DEBOUNCE * 4);
+}
+
+/// Counts (parses, accepted, rejected, io_errors).
+pub fn counts(s: &Status) -> (u64, u64, u64, u64) {
+    (s.parses, s.accepted, s.rejected, s.io_errors)
+}
+
+/// The first finding of the current error: (line, col, rule).
+pub fn first_error(s: &Status) -> (u32, u32, String) {
+    let e = s.last_error.as_ref().expect("an error is reported");
+    let i = &e.items[0];
+    assert!(
+        e.to_string().contains(&format!("marketing.toml:{}:{}: error[{}]", i.line, i.col, i.rule)),
+        "{e}"
+    );
+    (i.line, i.col, i.rule.clone())
+}
+
+static PANICS: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts every panic in the process (the default hook still prints it).
+pub fn install_panic_counter() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICS.fetch_add(1, Ordering::SeqCst);
+            prev(info);
+        }));
+    });
+}
+
+pub fn panics() -> usize {
+    PANICS.load(Ordering::SeqCst)
+}

@@ -1,0 +1,58 @@
+//! `cargo run --release -p shop`: the example storefront on 127.0.0.1:8080, booting on its
+//! baked config and hot-reloading `examples/shop/marketing.toml`.
+
+use clap::Parser;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(about = "Example storefront: menu and promotions from hot-reloaded config")]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, env = "SHOP_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The marketing config to watch (the baked copy serves while it is missing or bad).
+    #[arg(long, env = "SHOP_CONFIG", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/marketing.toml"))]
+    config: PathBuf,
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    let args = Args::parse();
+    let shop = match shop::serve::live(&args.config) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("shop: cannot start: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let st = shop.status();
+    match &st.last_error {
+        Some(err) => eprintln!("shop: {} is not usable, serving the baked config:\n{}", args.config.display(), err.one_line()),
+        None => eprintln!("shop: config version {} from {}", st.version, args.config.display()),
+    }
+    let rt = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("shop: cannot start the runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let served = rt.block_on(shop::serve::run(shop, args.addr, |a| eprintln!("shop: listening on http://{a}"), shutdown));
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("shop: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

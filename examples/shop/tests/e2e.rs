@@ -1,0 +1,215 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! End to end: the real server on an ephemeral port, a real HTTP client, a real file
+//! being edited underneath it.
+
+use std::io::Read as _;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const GOOD: &str = include_str!("../marketing.toml");
+
+struct Server {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+    }
+}
+
+/// Starts the shop on 127.0.0.1:0 watching `config.toml` in a fresh directory
+/// (written with `initial` unless it is `None`).
+async fn start(initial: Option<&str>) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("marketing.toml");
+    if let Some(text) = initial {
+        std::fs::write(&path, text).unwrap();
+    }
+    let shop = shop::serve::live(&path).unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let (atx, arx) = tokio::sync::oneshot::channel();
+    tokio::spawn(async move {
+        let addr = "127.0.0.1:0".parse().unwrap();
+        let _ = shop::serve::run(
+            shop,
+            addr,
+            move |a| {
+                let _ = atx.send(a);
+            },
+            async {
+                let _ = rx.await;
+            },
+        )
+        .await;
+    });
+    let addr = arx.await.unwrap();
+    Server { addr, stop: Some(tx), _dir: dir, path }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap()
+}
+
+async fn get(s: &Server, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    let mut r = client().get(format!("http://{}{path}", s.addr));
+    for (k, v) in headers {
+        r = r.header(*k, *v);
+    }
+    r.send().await.unwrap()
+}
+
+fn decode(encoding: Option<&str>, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    match encoding {
+        None => out.extend_from_slice(body),
+        Some("gzip") => {
+            flate2::read::GzDecoder::new(body).read_to_end(&mut out).unwrap();
+        }
+        Some("br") => {
+            brotli::Decompressor::new(body, 4096).read_to_end(&mut out).unwrap();
+        }
+        Some(other) => panic!("unexpected encoding {other}"),
+    }
+    out
+}
+
+async fn menu_json(s: &Server) -> serde_json::Value {
+    let r = get(s, "/menu", &[]).await;
+    assert_eq!(r.status(), 200);
+    serde_json::from_slice(&r.bytes().await.unwrap()).unwrap()
+}
+
+/// Replaces the file the way editors do: write a sibling, rename it over.
+fn rename_over(path: &Path, text: &str) {
+    let tmp = path.with_extension("toml.swp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+async fn wait_for<F: Fn(&serde_json::Value) -> bool>(s: &Server, what: &str, f: F) -> Duration {
+    let t = Instant::now();
+    loop {
+        let status: serde_json::Value = get(s, "/config/status", &[]).await.json().await.unwrap();
+        if f(&status) {
+            return t.elapsed();
+        }
+        assert!(t.elapsed() < Duration::from_secs(10), "timed out waiting for {what}: {status}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+#[tokio::test]
+async fn every_encoding_decodes_to_the_same_json() {
+    let s = start(Some(GOOD)).await;
+    let mut seen = Vec::new();
+    for (accept, want) in [("identity", None), ("gzip", Some("gzip")), ("br;q=1, gzip;q=0.5", Some("br"))] {
+        let r = get(&s, "/menu", &[("accept-encoding", accept)]).await;
+        assert_eq!(r.status(), 200);
+        let h = r.headers().clone();
+        assert_eq!(h.get("content-encoding").map(|v| v.to_str().unwrap()), want, "{accept}");
+        assert_eq!(h["vary"], "Accept-Encoding");
+        assert_eq!(h["content-type"], "application/json");
+        assert!(h["cache-control"].to_str().unwrap().contains("max-age"));
+        let etag = h["etag"].to_str().unwrap().to_owned();
+        assert!(etag.starts_with('"') && etag.ends_with('"'), "strong etag: {etag}");
+        let json: serde_json::Value = serde_json::from_slice(&decode(want, &r.bytes().await.unwrap())).unwrap();
+        seen.push((etag, json));
+    }
+    assert_eq!(seen[0].1, seen[1].1);
+    assert_eq!(seen[0].1, seen[2].1);
+    assert_eq!(seen[0].1[0]["title"], "Women");
+    // one ETag per encoding
+    assert_ne!(seen[0].0, seen[1].0);
+    assert_ne!(seen[1].0, seen[2].0);
+}
+
+#[tokio::test]
+async fn etag_gives_304() {
+    let s = start(Some(GOOD)).await;
+    let r = get(&s, "/menu", &[("accept-encoding", "gzip")]).await;
+    let etag = r.headers()["etag"].to_str().unwrap().to_owned();
+    let r = get(&s, "/menu", &[("accept-encoding", "gzip"), ("if-none-match", &etag)]).await;
+    assert_eq!(r.status(), 304);
+    assert_eq!(r.headers()["etag"].to_str().unwrap(), etag);
+    assert!(r.bytes().await.unwrap().is_empty());
+    // the gzip ETag does not match the identity body
+    let r = get(&s, "/menu", &[("if-none-match", &etag)]).await;
+    assert_eq!(r.status(), 200);
+    // a list with the right one matches
+    let list = format!("\"nope\", {etag}");
+    let r = get(&s, "/menu", &[("accept-encoding", "gzip"), ("if-none-match", &list)]).await;
+    assert_eq!(r.status(), 304);
+}
+
+#[tokio::test]
+async fn a_rename_over_edit_is_served_within_a_second() {
+    let s = start(Some(GOOD)).await;
+    assert_eq!(menu_json(&s).await[0]["title"], "Women");
+    let edited = GOOD.replacen("title = \"Women\"", "title = \"Ladies\"", 1);
+    let t = Instant::now();
+    rename_over(&s.path, &edited);
+    loop {
+        if menu_json(&s).await[0]["title"] == "Ladies" {
+            break;
+        }
+        assert!(t.elapsed() < Duration::from_secs(1), "edit not served after {:?}", t.elapsed());
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_bad_edit_keeps_the_old_menu_and_reports_line_and_column() {
+    let s = start(Some(GOOD)).await;
+    let before = menu_json(&s).await;
+    let bad = GOOD.replacen("percent_off = 30", "percent_off = 300", 1);
+    rename_over(&s.path, &bad);
+    wait_for(&s, "the rejection", |st| st["rejected"] == 1).await;
+    assert_eq!(menu_json(&s).await, before);
+    let st: serde_json::Value = get(&s, "/config/status", &[]).await.json().await.unwrap();
+    let text = st["last_error"].to_string();
+    let line = bad.lines().position(|l| l == "percent_off = 300").unwrap() + 1;
+    assert!(text.contains("range"), "{text}");
+    assert!(text.contains(&format!("{line}")), "line {line} in {text}");
+    assert!(text.contains("promotions[0].percent_off"), "{text}");
+    assert_eq!(get(&s, "/healthz", &[]).await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_missing_file_at_boot_serves_the_baked_config() {
+    let s = start(None).await;
+    let baked = serde_json::to_value(&shop::Marketing::baked().menu).unwrap();
+    assert_eq!(menu_json(&s).await, baked);
+    let st: serde_json::Value = get(&s, "/config/status", &[]).await.json().await.unwrap();
+    assert_eq!(st["source"], "baked", "{st}");
+    // when the file appears, it is picked up
+    std::fs::write(&s.path, GOOD.replacen("title = \"Men\"", "title = \"Gentlemen\"", 1)).unwrap();
+    wait_for(&s, "the new file", |st| st["source"] == "file").await;
+    assert_eq!(menu_json(&s).await[1]["title"], "Gentlemen");
+}
+
+#[tokio::test]
+async fn active_promotions_by_time() {
+    let s = start(Some(GOOD)).await;
+    let at = |t: &'static str| {
+        let s = &s;
+        async move {
+            let r = get(s, &format!("/promotions/active?at={}", t.replace('+', "%2B")), &[]).await;
+            assert_eq!(r.status(), 200);
+            let v: serde_json::Value = r.json().await.unwrap();
+            v.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(at("2026-11-28T12:00:00+01:00").await, ["black-friday"]);
+    assert_eq!(at("2026-11-30T12:00:00+01:00").await, ["black-friday", "cyber-monday-shoes"]);
+    assert!(at("2026-06-01T00:00:00Z").await.is_empty());
+    let r = get(&s, "/promotions/active?at=28.11.2026", &[]).await;
+    assert_eq!(r.status(), 400);
+    assert_eq!(get(&s, "/promotions/active", &[]).await.status(), 200);
+}

@@ -1,0 +1,33 @@
+//! Where `check_str` spends its time on a 3 MB realistic config, against bare
+//! `toml::from_str` of the same text (best of N, release): a quick profile aid.
+//! `cargo run --release -p config-tests --example check_cost [bytes]`
+
+use std::time::Instant;
+
+mod types {
+    config_tests::shop_like_types!();
+}
+
+fn best<R>(n: usize, mut f: impl FnMut() -> R) -> f64 {
+    let mut best = f64::MAX;
+    for _ in 0..n {
+        let t = Instant::now();
+        std::hint::black_box(f());
+        best = best.min(t.elapsed().as_secs_f64() * 1e3);
+    }
+    best
+}
+
+fn main() {
+    let bytes = std::env::args().nth(1).and_then(|b| b.parse().ok()).unwrap_or(3_000_000);
+    let corpus = std::fs::read_to_string(config_tests::taxonomy::corpus_path()).unwrap_or_default();
+    let text = config_tests::taxonomy::shop_config(&corpus, bytes);
+    let schema = <types::Marketing as config_runtime::HasSchema>::SCHEMA;
+    let n = 15;
+    let bare = best(n, || toml::from_str::<types::Marketing>(&text).map(|m| m.menu.len()).unwrap_or(0));
+    let parse = best(n, || config_runtime::__private::core::check_str::parse("x", &text).map(|d| d.get_ref().len()).unwrap_or(0));
+    let doc = config_runtime::__private::core::check_str::parse("x", &text).ok();
+    let check = best(n, || doc.as_ref().map(|d| config_runtime::__private::core::check_str::check_parsed("x", &text, d, schema).len()));
+    let full = best(n, || config_runtime::check_str::<types::Marketing>("x", &text).map(|m| m.menu.len()).unwrap_or(0));
+    println!("{} bytes: from_str {bare:.1} ms | parse {parse:.1} ms, check {check:.1} ms, check_str {full:.1} ms ({:.2}x)", text.len(), full / bare);
+}
