@@ -1000,7 +1000,10 @@ mod tests {
             Err(BlobError::UnexpectedTag { expected: "a value", found: "an invalid tag" })
         );
         // A string with invalid UTF-8.
-        assert_eq!(Blob::new(&[1, 0, 0, 0, 0xff, STR, 0, 0, 0, 0, 1, 0, 0, 0]).read_str(), Err(BlobError::InvalidUtf8));
+        assert_eq!(
+            Blob::new(&[1, 0, 0, 0, 0xff, STR, 0, 0, 0, 0, 1, 0, 0, 0]).read_str(),
+            Err(BlobError::InvalidUtf8)
+        );
         // A corrupt count cannot allocate or loop for long.
         let huge = [0, 0, 0, 0, ARR, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, INT];
         assert_eq!(decode::<Vec<i64>>(&huge), Err(BlobError::Truncated));

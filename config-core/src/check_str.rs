@@ -9,7 +9,7 @@ use crate::check::{Finding, RtReport, rt};
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Severity, token_len};
 use crate::rule_id::RuleId;
 use crate::schema::{HasSchema, SchemaRef};
-use crate::summary::{Fold, build};
+use crate::summary::{Fold, build_for};
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
 use toml::Spanned;
@@ -90,9 +90,9 @@ fn bad_integer(t: &DeTable<'_>) -> Option<usize> {
 fn bad_integer_in(v: &Spanned<DeValue<'_>>) -> Option<usize> {
     match v.get_ref() {
         DeValue::Integer(i) => {
-            let digits: String = i.as_str().chars().filter(|c| *c != '_').collect();
-            let digits = digits.strip_prefix(['+', '-']).unwrap_or(&digits);
-            let ok = !digits.is_empty() && digits.chars().all(|c| c.is_digit(i.radix()));
+            let t = i.as_str();
+            let t = t.strip_prefix(['+', '-']).unwrap_or(t);
+            let ok = t.bytes().any(|b| b != b'_') && t.chars().all(|c| c == '_' || c.is_digit(i.radix()));
             (!ok).then(|| v.span().start)
         }
         DeValue::Array(a) => a.iter().find_map(bad_integer_in),
@@ -134,7 +134,7 @@ pub fn check_parsed(name: &str, text: &str, doc: &Spanned<DeTable<'_>>, schema: 
 }
 
 fn run(doc: &Spanned<DeTable<'_>>, schema: SchemaRef, fold: Fold) -> Vec<Finding> {
-    let sum = build(doc, fold);
+    let sum = build_for(doc, fold, schema);
     let mut r = RtReport::new();
     sum.with_view(|s| rt::check(&mut r, s, schema));
     r.findings

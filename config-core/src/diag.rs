@@ -2,7 +2,9 @@
 //! (`file:line:col: error[rule]: path: message`) or as rustc-style code frames.
 
 use crate::rule_id::RuleId;
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
@@ -56,13 +58,26 @@ impl std::error::Error for Diagnostics {}
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last answer: (line index, offset, chars from the line's start to it). Offsets
+    /// asked in document order count only the characters in between, so locating many
+    /// findings on one long line stays linear.
+    last: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        LineIndex { text, starts, last: Cell::new((0, 0, 0)) }
+    }
+
+    /// Byte range of the line holding `off` (0-based line index too), without its `\n`.
+    pub fn line_of(&self, off: usize) -> (usize, Range<usize>) {
+        let off = off.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= off).saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let end = self.starts.get(line + 1).map_or(self.text.len(), |&n| n - 1);
+        (line, start..end.max(start))
     }
 
     /// (line, col) of byte offset `off`, clamped into the text and onto a char boundary.
@@ -73,44 +88,85 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.starts.partition_point(|&s| s <= off).saturating_sub(1);
         let start = self.starts.get(line).copied().unwrap_or(0);
-        let col = self.text.get(start..off).map_or(0, |s| s.chars().count());
+        let (l0, o0, c0) = self.last.get();
+        let mut col = if l0 == line && (start..=off).contains(&o0) {
+            c0 + self.text.get(o0..off).map_or(0, |s| s.chars().count())
+        } else {
+            self.text.get(start..off).map_or(0, |s| s.chars().count())
+        };
+        self.last.set((line, off, col));
+        // a leading byte-order mark is invisible in editors: do not count it
+        if line == 0 && off > 0 && self.text.starts_with('\u{feff}') {
+            col -= 1;
+        }
         (line as u32 + 1, col as u32 + 1)
     }
 }
 
 /// The byte length of the token starting at `off`, for underlining: a quoted string,
-/// a table header, or a bare word / number.
+/// a table header, or a bare word / number. Never past the end of the line, always on a
+/// char boundary, and it reads only as far as the token goes (not the whole line).
 pub fn token_len(text: &str, off: usize) -> usize {
     let Some(rest) = text.get(off..) else { return 0 };
-    let line = rest.split('\n').next().unwrap_or("");
-    let line = line.strip_suffix('\r').unwrap_or(line);
-    let b = line.as_bytes();
+    let b = rest.as_bytes();
+    // the line's end seen from a stop at `i` (a `\n` or the end): without a `\r` before it
+    let line_end = |i: usize| if i > 0 && b[i - 1] == b'\r' { i - 1 } else { i };
     match b.first() {
-        None => 0,
-        Some(b'"') | Some(b'\'') => {
-            let q = b[0];
+        None | Some(b'\n') => 0,
+        Some(b'\r') if b.get(1) == Some(&b'\n') => 0,
+        Some(&q @ (b'"' | b'\'')) => {
             let mut i = 1;
-            while i < b.len() {
-                if b[i] == b'\\' && q == b'"' {
-                    i += 2;
-                    continue;
-                }
+            while i < b.len() && b[i] != b'\n' {
                 if b[i] == q {
                     return i + 1;
                 }
-                i += 1;
+                let escape = b[i] == b'\\' && q == b'"' && b.get(i + 1).is_some_and(|&c| c != b'\n');
+                i += if escape { 2 } else { 1 };
             }
-            line.len()
+            line_end(i)
         }
-        Some(b'[') => {
-            line.find(']').map_or(line.len(), |i| if line[i + 1..].starts_with(']') { i + 2 } else { i + 1 })
-        }
+        Some(b'[') => match b.iter().position(|&c| c == b']' || c == b'\n') {
+            Some(i) if b[i] == b']' => {
+                if b.get(i + 1) == Some(&b']') {
+                    i + 2
+                } else {
+                    i + 1
+                }
+            }
+            Some(i) => line_end(i),
+            None => line_end(b.len()),
+        },
         Some(b'{') => 1,
-        Some(_) => line
+        Some(_) => rest
             .char_indices()
             .find(|&(_, c)| c.is_whitespace() || matches!(c, ',' | ']' | '}' | '=' | '#'))
-            .map_or(line.len(), |(i, _)| i.max(1)),
+            .map_or(rest.len(), |(i, c)| if i == 0 { c.len_utf8() } else { i }),
     }
+}
+
+/// Lines longer than this (in bytes) are not shown in code frames: the frame keeps its
+/// `--> file:line:col` header and says so, so a finding on a 10 MB line prints a few
+/// hundred bytes, not the line.
+pub const MAX_FRAME_LINE: usize = 4096;
+
+/// `s` with control characters (C0, DEL, C1) and bidi embedding / override / isolate
+/// characters written as `\u{..}` escapes, for text shown on a terminal or in a log: a
+/// value quoted in a message can neither break a one-line record nor send escape
+/// sequences. Borrowed when there is nothing to escape (the usual case).
+pub fn printable(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(bad) {
+        return Cow::Borrowed(s);
+    }
+    let mut o = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            o.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            o.push(c);
+        }
+    }
+    Cow::Owned(o)
 }
 
 impl Diagnostics {
@@ -141,17 +197,18 @@ impl Diagnostics {
         s
     }
 
-    /// `file:line:col: error[rule]: path: message`.
+    /// `file:line:col: error[rule]: path: message`, on one line whatever the message
+    /// quotes (see [`printable`]).
     pub fn line_of(&self, d: &Diagnostic) -> String {
         format!(
             "{}:{}:{}: {}[{}]: {}: {}",
-            self.file,
+            printable(&self.file),
             d.line,
             d.col,
             d.severity.as_str(),
             d.rule.id(),
-            d.path,
-            d.message
+            printable(&d.path),
+            printable(&d.message)
         )
     }
 
@@ -165,21 +222,44 @@ impl Diagnostics {
         self.render_with(&Renderer::styled())
     }
 
+    /// Each frame shows only the finding's line (the renderer is handed that line, not the
+    /// whole file, so rendering many findings of a large file stays linear); a line longer
+    /// than [`MAX_FRAME_LINE`] is not shown at all. A leading byte-order mark is not shown,
+    /// so the frame's `line:col` is the diagnostic's.
     fn render_with(&self, renderer: &Renderer) -> String {
         let mut out = String::new();
+        let text: &str = &self.source;
+        let lines = LineIndex::new(text);
+        let file = printable(&self.file);
         for d in &self.items {
             let level = match d.severity {
                 Severity::Error => Level::ERROR,
                 Severity::Warning => Level::WARNING,
             };
-            let title = format!("{}: {}", d.path, d.message);
-            let span = clamp_span(&self.source, d.span.clone());
-            let snippet = Snippet::source(&*self.source)
-                .path(self.file.as_str())
-                .annotation(AnnotationKind::Primary.span(span));
-            let mut group = Group::with_title(level.primary_title(title).id(d.rule.id())).element(snippet);
+            let title = format!("{}: {}", printable(&d.path), printable(&d.message));
+            let span = clamp_span(text, d.span.clone());
+            let (line, mut range) = lines.line_of(span.start);
+            if line == 0 && text.starts_with('\u{feff}') {
+                range.start = range.start.max('\u{feff}'.len_utf8()).min(range.end);
+            }
+            let title = level.primary_title(title).id(d.rule.id());
+            let mut group = if range.len() > MAX_FRAME_LINE {
+                let (l, c) = (d.line as usize, d.col as usize);
+                let note = format!("line {l} is {} bytes long, too long to show", range.len());
+                Group::with_title(title)
+                    .element(Origin::path(file.as_ref()).line(l).char_column(c))
+                    .element(Level::NOTE.message(note))
+            } else {
+                let (from, to) = (span.start.max(range.start), span.end.clamp(range.start, range.end));
+                let at = from.min(to) - range.start..to - range.start;
+                let snippet = Snippet::source(&text[range.clone()])
+                    .line_start(line + 1)
+                    .path(file.as_ref())
+                    .annotation(AnnotationKind::Primary.span(at));
+                Group::with_title(title).element(snippet)
+            };
             if let Some(h) = &d.help {
-                group = group.element(Level::HELP.message(h.as_str()));
+                group = group.element(Level::HELP.message(printable(h)));
             }
             out.push_str(&renderer.render(&[group]));
             out.push_str("\n\n");
@@ -230,6 +310,13 @@ mod tests {
         assert_eq!(li.at(6), (2, 1));
         assert_eq!(li.at(10), (2, 4));
         assert_eq!(li.at(10_000), (3, 1));
+    }
+
+    #[test]
+    fn a_leading_bom_is_not_a_column() {
+        let t = "\u{feff}n = x";
+        assert_eq!(LineIndex::new(t).at(3), (1, 1));
+        assert_eq!(LineIndex::new(t).at(7), (1, 5));
     }
 
     #[test]

@@ -164,7 +164,12 @@ macro_rules! int_schema {
         }
     )*};
 }
-int_schema!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+int_schema!(u8, u16, u32, u64, usize, i8, i16, i32, i64, i128, isize);
+
+// `u128::MAX` does not fit the `i128` bound; TOML integers stop at `i64::MAX` anyway.
+impl HasSchema for u128 {
+    const SCHEMA: SchemaRef = SchemaRef::of(&Schema::Int { ty: "u128", min: 0, max: i128::MAX });
+}
 
 impl HasSchema for bool {
     const SCHEMA: SchemaRef = SchemaRef::of(&Schema::Bool);

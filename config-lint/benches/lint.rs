@@ -44,7 +44,12 @@ fn bench(c: &mut Criterion) {
     g.bench_function("parse + warnings", |b| {
         b.iter(|| {
             let doc = config_core::check_str::parse("shop.toml", &text).unwrap();
-            black_box(config_runtime::cli::warnings::warnings(&text, doc.get_ref(), Marketing::SCHEMA.get(), opts.now))
+            black_box(config_runtime::cli::warnings::warnings(
+                &text,
+                doc.get_ref(),
+                Marketing::SCHEMA.get(),
+                opts.now,
+            ))
         })
     });
     g.bench_function("parse + summary build", |b| {

@@ -3,6 +3,11 @@
 //! runs each), next to bare `toml::from_str`. A quick complement to the criterion bench:
 //!
 //! `cargo run --release -p config-lint --example lint_phases`
+//!
+//! With a phase name (`none`, `from_str`, `from_str_table`, `parse`, `generic`, `app`) it runs that phase
+//! once, for instruction counts that do not depend on machine load:
+//! `valgrind --tool=callgrind target/release/examples/lint_phases generic` (subtract
+//! `none`, which only builds the input).
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -26,10 +31,16 @@ fn best_of(name: &str, f: &mut dyn FnMut()) -> f64 {
 
 fn main() {
     let text = config_3mb();
+    if let Some(phase) = std::env::args().nth(1) {
+        return once(&phase, &text);
+    }
     println!("{} bytes of TOML\n", text.len());
     let now = chrono::DateTime::UNIX_EPOCH.fixed_offset();
     let bare = best_of("toml::from_str::<Marketing>", &mut || {
         black_box(toml::from_str::<Marketing>(&text).unwrap());
+    });
+    best_of("toml::from_str::<toml::Table>", &mut || {
+        black_box(toml::from_str::<toml::Table>(&text).unwrap());
     });
     best_of("  parse (config_core::check_str::parse)", &mut || {
         black_box(config_core::check_str::parse("shop.toml", &text).unwrap());
@@ -53,4 +64,19 @@ fn main() {
         black_box(lint_text("shop.toml", &text, app.schema, app.deserialize, &opts));
     });
     println!("\ngeneric / bare: {:.2}x, app / bare: {:.2}x", generic / bare, with_app / bare);
+}
+
+/// Runs one phase once.
+fn once(phase: &str, text: &str) {
+    let now = chrono::DateTime::UNIX_EPOCH.fixed_offset();
+    let app = Linter::app::<Marketing>("shop-lint");
+    let opts = LintOptions { now, syntax_only: false };
+    match phase {
+        "from_str" => drop(black_box(toml::from_str::<Marketing>(text).unwrap())),
+        "from_str_table" => drop(black_box(toml::from_str::<toml::Table>(text).unwrap())),
+        "parse" => drop(black_box(config_core::check_str::parse("shop.toml", text).unwrap())),
+        "generic" => drop(black_box(lint_text("shop.toml", text, app.schema, None, &opts))),
+        "app" => drop(black_box(lint_text("shop.toml", text, app.schema, app.deserialize, &opts))),
+        _ => {}
+    }
 }

@@ -57,7 +57,10 @@ fn exit_codes() {
     // warnings: exit 0, or 1 when denied
     let late = "2027-01-01T00:00:00Z";
     assert_eq!(code(&["--schema", &s, "check", "--now", late, &fixture("good/shop.toml")]), 0);
-    assert_eq!(code(&["--schema", &s, "check", "--now", late, "--deny-warnings", &fixture("good/shop.toml")]), 1);
+    assert_eq!(
+        code(&["--schema", &s, "check", "--now", late, "--deny-warnings", &fixture("good/shop.toml")]),
+        1
+    );
     // stdin
     let mut child = Command::new(env!("CARGO_BIN_EXE_config-lint"))
         .args(["check", "--syntax-only", "-"])
@@ -69,14 +72,27 @@ fn exit_codes() {
     child.stdin.take().unwrap().write_all(b"a = \n").unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("<stdin>:1:5"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("<stdin>:1:5"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
 fn github_lines_are_workflow_commands() {
     let dir = tmp("github");
     let s = schema_file::<shop::Marketing>(&dir);
-    let out = lint(&["--schema", &s, "check", "--format", "github", "--now", EARLY, &fixture("bad/shop/mixed.toml")]);
+    let out = lint(&[
+        "--schema",
+        &s,
+        "check",
+        "--format",
+        "github",
+        "--now",
+        EARLY,
+        &fixture("bad/shop/mixed.toml"),
+    ]);
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines.len() >= 13, "{text}");
@@ -100,7 +116,16 @@ fn github_lines_are_workflow_commands() {
 fn sarif_has_the_required_fields() {
     let dir = tmp("sarif");
     let s = schema_file::<shop::Marketing>(&dir);
-    let out = lint(&["--schema", &s, "check", "--format", "sarif", "--now", EARLY, &fixture("bad/shop/mixed.toml")]);
+    let out = lint(&[
+        "--schema",
+        &s,
+        "check",
+        "--format",
+        "sarif",
+        "--now",
+        EARLY,
+        &fixture("bad/shop/mixed.toml"),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["version"], "2.1.0");
@@ -178,10 +203,12 @@ fn diff_against_a_git_revision() {
     };
     git(&["init", "-q"]);
     let file = dir.join("marketing.toml");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/promos_old.toml"), &file).unwrap();
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/promos_old.toml"), &file)
+        .unwrap();
     git(&["add", "marketing.toml"]);
     git(&["commit", "-q", "-m", "old"]);
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/promos_new.toml"), &file).unwrap();
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/promos_new.toml"), &file)
+        .unwrap();
     let s = schema_file::<shop::Marketing>(&dir);
     let out = lint(&["--schema", &s, "diff", "--against", "HEAD", file.to_str().unwrap()]);
     let text = String::from_utf8(out.stdout).unwrap();
@@ -192,5 +219,8 @@ fn diff_against_a_git_revision() {
     let out = lint(&["--schema", &s, "diff", "--against", "no-such-rev", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("error: cannot read `") && err.contains("at git revision `no-such-rev`"), "{err}");
+    assert!(
+        err.starts_with("error: cannot read `") && err.contains("at git revision `no-such-rev`"),
+        "{err}"
+    );
 }

@@ -37,7 +37,11 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 /// `files-toml-1.0.0` and missing from `files-toml-1.1.0`.
 fn valid_in_1_1(root: &Path) -> Vec<PathBuf> {
     let list = |v: &str| -> std::collections::BTreeSet<String> {
-        std::fs::read_to_string(root.join(format!("files-toml-{v}"))).unwrap().lines().map(str::to_owned).collect()
+        std::fs::read_to_string(root.join(format!("files-toml-{v}")))
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect()
     };
     let (v10, v11) = (list("1.0.0"), list("1.1.0"));
     v10.difference(&v11).filter(|f| f.starts_with("invalid/")).map(|f| root.join(f)).collect()
@@ -84,7 +88,8 @@ fn every_invalid_file_exits_1_with_a_located_syntax_finding() {
 #[test]
 fn every_valid_file_passes_syntax_only() {
     // `.multi` files hold one test case per line, not one document
-    for f in files(&corpus().join("valid")).into_iter().filter(|f| f.extension().is_some_and(|e| e == "toml")) {
+    for f in files(&corpus().join("valid")).into_iter().filter(|f| f.extension().is_some_and(|e| e == "toml"))
+    {
         let p = f.to_str().unwrap();
         let (code, out, err) = lint(&["check", "--syntax-only", p]);
         assert_eq!(code, 0, "{p}\n{out}{err}");

@@ -55,8 +55,14 @@ fn draft_07_with_resolvable_references() {
     let nav = json_schema(nav::Nav::SCHEMA, "app-lint");
     assert_eq!(nav["properties"]["tags"]["uniqueItems"], true);
     assert_eq!(nav["properties"]["tags"]["maxItems"], 4);
-    assert!(nav["properties"]["tags"]["items"].get("maxLength").is_none(), "len applies to the list, not its items");
-    assert_eq!(nav["definitions"]["Node"]["properties"]["kind"]["enum"], serde_json::json!(["link", "sale-banner"]));
+    assert!(
+        nav["properties"]["tags"]["items"].get("maxLength").is_none(),
+        "len applies to the list, not its items"
+    );
+    assert_eq!(
+        nav["definitions"]["Node"]["properties"]["kind"]["enum"],
+        serde_json::json!(["link", "sale-banner"])
+    );
 }
 
 /// `cargo test -p config-lint --test json_schema -- --ignored` with taplo on PATH

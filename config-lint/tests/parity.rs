@@ -84,9 +84,20 @@ fn parity<T: HasSchema + DeserializeOwned>(schema: &str) -> usize {
         assert_eq!(errors(&by_app), by_check_str, "{name}: app linter vs check_str");
         assert_eq!(errors(&by_generic), by_check_str, "{name}: generic linter vs check_str");
         // warnings and help lines (date help) too: the two linters are one
-        assert_eq!(by_app.items, by_generic.items, "{name}: app vs generic linter, warnings and help included");
+        assert_eq!(
+            by_app.items, by_generic.items,
+            "{name}: app vs generic linter, warnings and help included"
+        );
         let out = Command::new(env!("CARGO_BIN_EXE_config-lint"))
-            .args(["--schema", exported.to_str().unwrap(), "check", "--format", "json", "--now", "1970-01-01T00:00:00Z"])
+            .args([
+                "--schema",
+                exported.to_str().unwrap(),
+                "check",
+                "--format",
+                "json",
+                "--now",
+                "1970-01-01T00:00:00Z",
+            ])
             .arg(&f)
             .output()
             .unwrap();
@@ -116,10 +127,14 @@ fn the_schema_file_round_trips() {
 
 #[test]
 fn bad_schema_files_are_located_errors() {
-    let e = schema_load::from_json("s.json", "{\"format\": \"config-lint-schema/1\",\n \"root\": 3}").unwrap_err();
-    assert!(e.to_string().starts_with("s.json:2:"), "{e}");
-    let e = schema_load::from_json("s.json", r#"{"format":"config-lint-schema/1","root":{"struct":"x::Missing"},"types":{}}"#)
+    let e = schema_load::from_json("s.json", "{\"format\": \"config-lint-schema/1\",\n \"root\": 3}")
         .unwrap_err();
+    assert!(e.to_string().starts_with("s.json:2:"), "{e}");
+    let e = schema_load::from_json(
+        "s.json",
+        r#"{"format":"config-lint-schema/1","root":{"struct":"x::Missing"},"types":{}}"#,
+    )
+    .unwrap_err();
     assert_eq!(e.to_string(), "s.json: invalid schema file at `root`: no struct `x::Missing` under `types`");
     let e = schema_load::from_json("s.json", r#"{"format":"other/2","root":"bool","types":{}}"#).unwrap_err();
     assert!(e.to_string().contains("`other/2` is not a format this linter reads"), "{e}");

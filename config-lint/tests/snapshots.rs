@@ -110,7 +110,11 @@ fn check_each_format() {
 
 #[test]
 fn check_clean_file() {
-    check("check_clean", &shop(), &["check", "--now", "2026-01-01T00:00:00Z", "../tests/fixtures/good/shop.toml"]);
+    check(
+        "check_clean",
+        &shop(),
+        &["check", "--now", "2026-01-01T00:00:00Z", "../tests/fixtures/good/shop.toml"],
+    );
 }
 
 #[test]
@@ -130,7 +134,11 @@ fn check_date_help() {
 #[test]
 fn check_not_utf8_and_syntax_only() {
     check("check_not_utf8", &shop(), &["check", "tests/fixtures/latin1.toml"]);
-    check("check_syntax_only", &shop(), &["check", "--syntax-only", "../tests/fixtures/bad/shop/syntax.toml", MIXED]);
+    check(
+        "check_syntax_only",
+        &shop(),
+        &["check", "--syntax-only", "../tests/fixtures/bad/shop/syntax.toml", MIXED],
+    );
 }
 
 #[test]
@@ -193,6 +201,10 @@ fn diff_taxonomy_3_vs_4_levels() {
     .unwrap();
     snapshot("diff_taxonomy", &config_runtime::cli::diff::render(&r));
     let doc = config_core::check_str::parse("taxonomy_3.toml", &three).unwrap();
-    let tree = config_runtime::cli::stats::tree(doc.get_ref(), Some(<Catalog as config_runtime::HasSchema>::SCHEMA.get()), 2);
+    let tree = config_runtime::cli::stats::tree(
+        doc.get_ref(),
+        Some(<Catalog as config_runtime::HasSchema>::SCHEMA.get()),
+        2,
+    );
     snapshot("stats_taxonomy", &config_runtime::cli::stats::render("taxonomy_3.toml", three.len(), &tree));
 }

@@ -124,6 +124,7 @@ macro_rules! taxonomy_types {
     };
 }
 
+pub mod invariants;
 pub mod taxonomy;
 
 /// Writes `fixtures/generated/taxonomy_{3,7}.toml` from the corpus (deterministic), for

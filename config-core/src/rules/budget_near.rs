@@ -13,7 +13,7 @@ pub const DOC: RuleDoc = RuleDoc {
           budget raise) now than under time pressure.",
     example: Example {
         schema: "#[config(max_depth = 2, max_nodes = 4, max_json_bytes = 120)]\nmenu: Vec<MenuItem>,",
-        bad: "[[menu]]\ntitle = \"Everything for the garden and balcony\"\n\n[[menu]]\ntitle = \"Kitchen and cookware\"\n",
+        bad: "[[menu]]\ntitle = \"Everything for the garden, the balcony and the patio\"\n\n[[menu]]\ntitle = \"Kitchen and cookware\"\n",
         good: "[[menu]]\ntitle = \"Garden\"\n\n[[menu]]\ntitle = \"Kitchen\"\n",
     },
 };

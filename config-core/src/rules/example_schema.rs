@@ -48,7 +48,12 @@ static PROMOTION: Schema = Schema::Struct(StructSchema {
     id: "example::Promotion",
     fields: &[
         field("id", <String as HasSchema>::SCHEMA, true, &[]),
-        field("title", <Option<String> as HasSchema>::SCHEMA, false, &[Rule::Len { min: Some(1), max: Some(40) }]),
+        field(
+            "title",
+            <Option<String> as HasSchema>::SCHEMA,
+            false,
+            &[Rule::Len { min: Some(1), max: Some(40) }],
+        ),
         field("starts", <Option<Dt> as HasSchema>::SCHEMA, false, &[Rule::Before("ends")]),
         field("ends", <Option<Dt> as HasSchema>::SCHEMA, false, &[]),
         field(
@@ -58,7 +63,12 @@ static PROMOTION: Schema = Schema::Struct(StructSchema {
             &[Rule::Range { min: Some(Num::Int(1)), max: Some(Num::Int(90)) }],
         ),
         field("banner_url", <Option<String> as HasSchema>::SCHEMA, false, &[Rule::Url]),
-        field("audience", <Option<String> as HasSchema>::SCHEMA, false, &[Rule::OneOf(&["all", "members", "new"])]),
+        field(
+            "audience",
+            <Option<String> as HasSchema>::SCHEMA,
+            false,
+            &[Rule::OneOf(&["all", "members", "new"])],
+        ),
     ],
 });
 

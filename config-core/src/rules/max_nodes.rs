@@ -14,6 +14,6 @@ pub const DOC: RuleDoc = RuleDoc {
     example: Example {
         schema: "#[config(max_depth = 2, max_nodes = 4, max_json_bytes = 120)]\nmenu: Vec<MenuItem>,",
         bad: "menu = [{ title = \"A\" }, { title = \"B\" }, { title = \"C\" }, { title = \"D\" }, { title = \"E\" }]\n",
-        good: "menu = [{ title = \"A\" }, { title = \"B\" }, { title = \"C\" }, { title = \"D\" }]\n",
+        good: "menu = [{ title = \"A\" }, { title = \"B\" }, { title = \"C\" }]\n",
     },
 };

@@ -10,7 +10,7 @@
 //! use config_core::{RuleId, rules};
 //! let d = rules::doc(RuleId::UnknownKey);
 //! assert_eq!(d.id.id(), "unknown-key");
-//! assert!(d.example.bad.contains("titel"));
+//! assert!(d.example.bad.contains("ulr = "));
 //! ```
 
 mod before;

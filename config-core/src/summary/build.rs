@@ -10,8 +10,9 @@ use super::{
     Pos, Span32, Summary, Val,
 };
 use crate::datetime::{self, DtKind};
-use std::borrow::Cow;
+use crate::schema::{Rule, Schema, SchemaRef, unwrap_opt};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -73,7 +74,8 @@ impl SummaryBuf {
         self.for_each_loc(|l| offs.push(l.off));
         offs.sort_unstable();
         offs.dedup();
-        let mut table: HashMap<u32, (u32, u32)> = HashMap::with_capacity_and_hasher(offs.len(), Default::default());
+        let mut table: HashMap<u32, (u32, u32)> =
+            HashMap::with_capacity_and_hasher(offs.len(), Default::default());
         let (mut line, mut col, mut at) = (1u32, 1u32, 0usize);
         let mut chars = text.char_indices().peekable();
         for &o in &offs {
@@ -91,7 +93,9 @@ impl SummaryBuf {
                 chars.next();
             }
             let _ = at;
-            table.insert(o, (line, col));
+            // a leading byte-order mark is invisible in editors: do not count it
+            let bom = line == 1 && o > 0 && text.starts_with('\u{feff}');
+            table.insert(o, (line, if bom { col - 1 } else { col }));
         }
         self.for_each_loc(|l| {
             if let Some(&(line, col)) = table.get(&l.off) {
@@ -133,20 +137,150 @@ impl SummaryBuf {
     }
 }
 
-/// Summarises a parsed document. `text` is the source the spans point into.
+/// Summarises a parsed document, recording every fact any rule may ask for (the derive's
+/// mode: it has no schema at hand).
 pub fn build(root: &Spanned<DeTable<'_>>, fold: Fold) -> SummaryBuf {
-    let mut b =
-        Builder {
+    build_with(root, fold, None)
+}
+
+/// Summarises a parsed document for one schema: the same builder, skipping the facts no
+/// rule of that schema reads at a position (run time and the linter). The checker then
+/// finds exactly what it finds on the full summary.
+pub fn build_for(root: &Spanned<DeTable<'_>>, fold: Fold, schema: SchemaRef) -> SummaryBuf {
+    build_with(root, fold, Some(schema))
+}
+
+fn build_with(root: &Spanned<DeTable<'_>>, fold: Fold, schema: Option<SchemaRef>) -> SummaryBuf {
+    let mut b = Builder {
         fold,
+        guided: schema.is_some(),
         pos: Vec::new(),
         strs: Vec::new(),
         interned: HashMap::default(),
         path: Vec::new(),
         serial: 0,
+        path_gen: 0,
+        path_cache: (u64::MAX, 0),
     };
-    let r = b.new_pos();
+    let ctx = Ctx { sch: schema.map(|s| unwrap_opt(s.get())), rules: &[], outer: true };
+    let r = b.new_pos(ctx);
     b.visit_table(r, root.get_ref(), root.span().start);
     b.finish(r)
+}
+
+/// What the schema says about a position (run time only).
+#[derive(Clone, Copy, Default)]
+struct Ctx {
+    sch: Option<&'static Schema>,
+    /// Rules of the field this position belongs to (passed down into `Vec`s and maps).
+    rules: &'static [Rule],
+    /// The field itself, not an element inside it.
+    outer: bool,
+}
+
+/// Which optional facts a position records.
+mod need {
+    pub const INT: u16 = 1;
+    pub const FLOAT: u16 = 1 << 1;
+    pub const STR_LEN: u16 = 1 << 2;
+    pub const ARR_LEN: u16 = 1 << 3;
+    pub const TAB_LEN: u16 = 1 << 4;
+    pub const NODES: u16 = 1 << 5;
+    pub const JSON: u16 = 1 << 6;
+    pub const DT: u16 = 1 << 7;
+    pub const URL: u16 = 1 << 8;
+    pub const CONTROL: u16 = 1 << 9;
+    pub const DISTINCT: u16 = 1 << 10;
+    pub const DUPS: u16 = 1 << 11;
+    pub const PAIRS: u16 = 1 << 12;
+    pub const ALL: u16 = u16::MAX;
+}
+
+impl Ctx {
+    fn needs(&self) -> u16 {
+        let Some(sch) = self.sch else { return 0 };
+        let has = |f: fn(&Rule) -> bool| self.rules.iter().any(f);
+        let outer = |f: fn(&Rule) -> bool| self.outer && self.rules.iter().any(f);
+        let mut n = 0;
+        if outer(|r| matches!(r, Rule::MaxNodes(_))) {
+            n |= need::NODES;
+        }
+        if outer(|r| matches!(r, Rule::MaxJsonBytes(_))) {
+            n |= need::JSON;
+        }
+        let len = outer(|r| matches!(r, Rule::Len { .. }));
+        let range = has(|r| matches!(r, Rule::Range { .. }));
+        match sch {
+            Schema::Int { .. } => n |= need::INT,
+            Schema::Float { .. } if range => n |= need::INT | need::FLOAT,
+            Schema::Str => {
+                n |= need::CONTROL;
+                if len {
+                    n |= need::STR_LEN;
+                }
+                if has(|r| matches!(r, Rule::Url)) {
+                    n |= need::URL;
+                }
+                if has(|r| matches!(r, Rule::OneOf(_))) {
+                    n |= need::DISTINCT;
+                }
+            }
+            Schema::Enum { .. } => n |= need::CONTROL | need::DISTINCT,
+            Schema::DateTime { .. } => n |= need::CONTROL | need::DT,
+            Schema::Seq(_) => {
+                if len {
+                    n |= need::ARR_LEN;
+                }
+                if outer(|r| matches!(r, Rule::Unique(_))) {
+                    n |= need::DUPS;
+                }
+            }
+            Schema::Map(_) if len => n |= need::TAB_LEN,
+            Schema::Struct(st)
+                if st.fields.iter().any(|f| f.rules.iter().any(|r| matches!(r, Rule::Before(_)))) =>
+            {
+                n |= need::PAIRS;
+            }
+            _ => {}
+        }
+        n
+    }
+
+    /// The position of `key` in a table here.
+    fn field(&self, key: &str) -> Ctx {
+        match self.sch {
+            Some(Schema::Struct(st)) => match st.fields.iter().find(|f| f.matches(key)) {
+                Some(f) => Ctx { sch: Some(unwrap_opt(f.ty.get())), rules: f.rules, outer: true },
+                None => Ctx::default(),
+            },
+            Some(Schema::Map(inner)) => {
+                Ctx { sch: Some(unwrap_opt(inner.get())), rules: self.rules, outer: false }
+            }
+            _ => Ctx::default(),
+        }
+    }
+
+    /// The position of the elements of an array here.
+    fn elem(&self) -> Ctx {
+        match self.sch {
+            Some(Schema::Seq(inner)) => {
+                Ctx { sch: Some(unwrap_opt(inner.get())), rules: self.rules, outer: false }
+            }
+            _ => Ctx::default(),
+        }
+    }
+}
+
+fn ext_need(which: Ext) -> u16 {
+    match which {
+        Ext::IntHi | Ext::IntLo => need::INT,
+        Ext::FloatHi | Ext::FloatLo => need::FLOAT,
+        Ext::StrLenHi | Ext::StrLenLo => need::STR_LEN,
+        Ext::ArrLenHi | Ext::ArrLenLo => need::ARR_LEN,
+        Ext::TabLenHi | Ext::TabLenLo => need::TAB_LEN,
+        Ext::NodesHi => need::NODES,
+        Ext::JsonHi => need::JSON,
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -167,6 +301,9 @@ struct KeyB {
 
 #[derive(Default)]
 struct PosB {
+    ctx: Ctx,
+    /// `need::*` bits of the optional facts recorded here.
+    need: u16,
     kinds: Vec<KindSeen>,
     keys: Vec<KeyB>,
     key_ix: HashMap<Box<str>, usize>,
@@ -185,12 +322,18 @@ struct PosB {
 
 struct Builder<'d> {
     fold: Fold,
+    /// Skip facts the schema does not need (`build_for`).
+    guided: bool,
     pos: Vec<PosB>,
     strs: Vec<Cow<'static, str>>,
     interned: HashMap<Cow<'static, str>, u32>,
     path: Vec<Seg<'d>>,
     /// Serial number of the table being visited (for "keys absent from this table").
     serial: u64,
+    /// Changes whenever `path` does; with `path_cache`, one path string per value at most.
+    path_gen: u64,
+    /// (`path_gen`, index in `strs`) of the last formatted path.
+    path_cache: (u64, u32),
 }
 
 /// A comparable value for `before`.
@@ -217,7 +360,7 @@ impl Cmp {
 
 #[derive(PartialEq, Eq, Hash)]
 enum Canon<'v> {
-    S(&'v str),
+    S(Cow<'v, str>),
     I(i128),
     F(u64),
     B(bool),
@@ -226,13 +369,25 @@ enum Canon<'v> {
 
 fn canon<'v>(v: &'v DeValue<'_>) -> Option<Canon<'v>> {
     Some(match v {
-        DeValue::String(s) => Canon::S(s.as_ref()),
+        DeValue::String(s) => Canon::S(nfc(s.as_ref())),
         DeValue::Integer(i) => Canon::I(int_value(i.as_str(), i.radix())),
         DeValue::Float(f) => Canon::F(float_value(f.as_str()).to_bits()),
         DeValue::Boolean(b) => Canon::B(*b),
         DeValue::Datetime(d) => Canon::D(d.to_string()),
         DeValue::Array(_) | DeValue::Table(_) => return None,
     })
+}
+
+/// A string as `unique` compares it: in Unicode canonical composition (NFC), so `café`
+/// typed as one code point and as `e` + a combining accent are the same value, as they are
+/// to a reader. ASCII and already-composed text (the usual case) are borrowed as they are.
+fn nfc(s: &str) -> Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
 }
 
 /// Integer literal value; out-of-range literals saturate (the checker reports them).
@@ -279,8 +434,9 @@ fn val_f64(v: Val) -> f64 {
 }
 
 impl<'d> Builder<'d> {
-    fn new_pos(&mut self) -> u32 {
-        self.pos.push(PosB::default());
+    fn new_pos(&mut self, ctx: Ctx) -> u32 {
+        let need = if self.guided { ctx.needs() } else { need::ALL };
+        self.pos.push(PosB { ctx, need, ..PosB::default() });
         (self.pos.len() - 1) as u32
     }
 
@@ -312,7 +468,7 @@ impl<'d> Builder<'d> {
 
     /// The current key path as text: `menu[3].children[0].title`.
     fn path_string(&self) -> String {
-        let mut s = String::new();
+        let mut s = String::with_capacity(16 * self.path.len());
         for seg in &self.path {
             match *seg {
                 Seg::Key(k) => {
@@ -329,10 +485,26 @@ impl<'d> Builder<'d> {
         s
     }
 
+    fn push_seg(&mut self, seg: Seg<'d>) {
+        self.path.push(seg);
+        self.path_gen += 1;
+    }
+
+    fn pop_seg(&mut self) {
+        self.path.pop();
+        self.path_gen += 1;
+    }
+
     /// A location at byte offset `off` with the current path.
     fn loc_here(&mut self, off: usize) -> Loc {
-        let p = self.path_string();
-        let path = self.push_str(p);
+        let path = if self.path_cache.0 == self.path_gen {
+            self.path_cache.1
+        } else {
+            let p = self.path_string();
+            let i = self.push_str(p);
+            self.path_cache = (self.path_gen, i);
+            i
+        };
         Loc { line: 0, col: 0, off: off as u32, path }
     }
 
@@ -345,6 +517,9 @@ impl<'d> Builder<'d> {
 
     #[inline]
     fn ext(&mut self, p: u32, which: Ext, v: Val, off: usize) {
+        if self.pos[p as usize].need & ext_need(which) == 0 {
+            return;
+        }
         let hi = !matches!(which, Ext::IntLo | Ext::FloatLo | Ext::StrLenLo | Ext::ArrLenLo | Ext::TabLenLo);
         let list = &self.pos[p as usize].ext[which as usize];
         if !ext_would_record(list, v, hi) {
@@ -379,22 +554,25 @@ impl<'d> Builder<'d> {
         let mut cmps: Vec<(u32, Cmp, usize)> = Vec::new();
         for (k, v) in t.iter() {
             let key: &'d str = k.get_ref().as_ref();
-            self.path.push(Seg::Key(key));
+            self.push_seg(Seg::Key(key));
             let child = self.key_pos(p, key, k.span().start, first, loc);
             let key_off = k.span().start;
             let (j, n) = self.visit_value(child, v, key_off);
             json += json_string_len(key) + 1 + j;
             nodes += n;
             if cmps.len() < MAX_PAIR_KEYS
+                && self.pos[p as usize].need & need::PAIRS != 0
                 && let Some(c) = cmp_of(v.get_ref())
             {
                 let ki = self.intern(key);
                 cmps.push((ki, c, v.span().start));
             }
-            self.path.pop();
+            self.pop_seg();
         }
         // keys seen in earlier tables here but absent from this one
-        if !first && self.pos[p as usize].keys.iter().any(|kb| kb.seen_in != serial && kb.missing_at.is_none()) {
+        if !first
+            && self.pos[p as usize].keys.iter().any(|kb| kb.seen_in != serial && kb.missing_at.is_none())
+        {
             let loc = match here {
                 Some(l) => l,
                 None => self.loc_here(off),
@@ -422,7 +600,8 @@ impl<'d> Builder<'d> {
             kb.seen_in = self.serial;
             return kb.pos;
         }
-        let child = self.new_pos();
+        let ctx = self.pos[p as usize].ctx.field(key);
+        let child = self.new_pos(ctx);
         let ks = self.intern(key);
         let loc = self.loc_here(key_off);
         let missing_at =
@@ -488,7 +667,7 @@ impl<'d> Builder<'d> {
                 self.saw(p, Kind::Float, off);
                 let x = float_value(f.as_str());
                 if x.is_nan() {
-                    if self.pos[p as usize].nan.is_none() {
+                    if self.pos[p as usize].need & need::FLOAT != 0 && self.pos[p as usize].nan.is_none() {
                         self.pos[p as usize].nan = Some(self.loc_here(off));
                     }
                 } else {
@@ -514,13 +693,15 @@ impl<'d> Builder<'d> {
                 let mut nodes = 0u64;
                 for (i, item) in a.iter().enumerate() {
                     let ep = self.elem_pos(p);
-                    self.path.push(Seg::Idx(i));
+                    self.push_seg(Seg::Idx(i));
                     let (j, nn) = self.visit_value(ep, item, item.span().start);
-                    self.path.pop();
+                    self.pop_seg();
                     json += j;
                     nodes += nn;
                 }
-                self.record_dups(p, a.iter());
+                if self.pos[p as usize].need & need::DUPS != 0 {
+                    self.record_dups(p, a.iter());
+                }
                 (json, nodes)
             }
             DeValue::Table(t) => {
@@ -539,7 +720,8 @@ impl<'d> Builder<'d> {
         match (self.fold, self.pos[p as usize].elems.first()) {
             (Fold::Positions, Some(&e)) => e,
             _ => {
-                let e = self.new_pos();
+                let ctx = self.pos[p as usize].ctx.elem();
+                let e = self.new_pos(ctx);
                 self.pos[p as usize].elems.push(e);
                 e
             }
@@ -553,21 +735,25 @@ impl<'d> Builder<'d> {
         let len = sc.chars as i128;
         self.ext(p, Ext::StrLenHi, Val::Int(len), off);
         self.ext(p, Ext::StrLenLo, Val::Int(len), off);
+        let need = self.pos[p as usize].need;
         for k in DtKind::ALL {
-            if self.pos[p as usize].bad_dt[k.index()].is_none()
+            if need & need::DT != 0
+                && self.pos[p as usize].bad_dt[k.index()].is_none()
                 && let Err(why) = datetime::parse(k, s)
             {
                 let bad = self.bad(s, why, off);
                 self.pos[p as usize].bad_dt[k.index()] = Some(bad);
             }
         }
-        if self.pos[p as usize].bad_url.is_none()
+        if need & need::URL != 0
+            && self.pos[p as usize].bad_url.is_none()
             && let Some(why) = url_problem_scanned(s, &sc)
         {
             let bad = self.bad(s, why, off);
             self.pos[p as usize].bad_url = Some(bad);
         }
         if sc.maybe_control
+            && need & need::CONTROL != 0
             && self.pos[p as usize].control.is_none()
             && let Some(why) = control_problem(s)
         {
@@ -575,7 +761,10 @@ impl<'d> Builder<'d> {
             self.pos[p as usize].control = Some(bad);
         }
         let pb = &self.pos[p as usize];
-        if !pb.distinct_overflow && !pb.distinct.iter().any(|d| self.strs[d.text as usize] == s) {
+        if need & need::DISTINCT != 0
+            && !pb.distinct_overflow
+            && !pb.distinct.iter().any(|d| self.strs[d.text as usize] == s)
+        {
             if pb.distinct.len() >= DISTINCT_CAP {
                 self.pos[p as usize].distinct_overflow = true;
             } else {
@@ -633,11 +822,11 @@ impl<'d> Builder<'d> {
                         if !all && self.pos[p as usize].dups.iter().any(|d| d.key == ki) {
                             continue;
                         }
-                        self.path.push(Seg::Idx(i));
-                        self.path.push(Seg::Key(key));
+                        self.push_seg(Seg::Idx(i));
+                        self.push_seg(Seg::Key(key));
                         let loc = self.loc_here(v.span().start);
-                        self.path.pop();
-                        self.path.pop();
+                        self.pop_seg();
+                        self.pop_seg();
                         self.pos[p as usize].dups.push(Dup { key: ki, loc });
                     }
                 }
@@ -658,9 +847,9 @@ impl<'d> Builder<'d> {
                     if !all && self.pos[p as usize].dups.iter().any(|d| d.key == NONE) {
                         continue;
                     }
-                    self.path.push(Seg::Idx(i));
+                    self.push_seg(Seg::Idx(i));
                     let loc = self.loc_here(item.span().start);
-                    self.path.pop();
+                    self.pop_seg();
                     self.pos[p as usize].dups.push(Dup { key: NONE, loc });
                 }
             }

@@ -56,7 +56,10 @@ pub fn url_problem_scanned(s: &str, sc: &StrScan) -> Option<&'static str> {
 pub fn control_problem(s: &str) -> Option<&'static str> {
     // fast path: only ASCII controls and the lead bytes of C1 (0xC2) and the bidi
     // characters (0xE2) can start a problem
-    if !s.bytes().any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xe2) {
+    if !s
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xe2)
+    {
         return None;
     }
     for c in s.chars() {

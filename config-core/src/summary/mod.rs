@@ -15,7 +15,7 @@ pub mod build;
 pub mod emit;
 mod facts;
 
-pub use build::{Fold, SummaryBuf, build};
+pub use build::{Fold, SummaryBuf, build, build_for};
 pub use facts::{control_problem, json_string_len, url_problem};
 
 use crate::datetime::DtKind;

@@ -42,7 +42,12 @@ pub fn tree(doc: &DeTable<'_>, root: Option<&'static Schema>, levels: usize) -> 
     }
 }
 
-fn table_children(t: &DeTable<'_>, st: Option<&'static StructSchema>, levels: usize, path: &mut String) -> Vec<Node> {
+fn table_children(
+    t: &DeTable<'_>,
+    st: Option<&'static StructSchema>,
+    levels: usize,
+    path: &mut String,
+) -> Vec<Node> {
     if levels == 0 {
         return Vec::new();
     }

@@ -74,13 +74,14 @@ pub fn lint_text(
 /// Parses `--now`: RFC 3339 with an offset, strictly (as the runtime would).
 pub fn parse_now(now: Option<&str>) -> Result<DateTime<FixedOffset>, CliError> {
     let Some(s) = now else { return Ok(chrono::Utc::now().fixed_offset()) };
-    datetime::parse(DtKind::Offset, s.trim())
-        .ok()
-        .and_then(datetime::to_offset)
-        .ok_or_else(|| CliError::BadValue {
+    datetime::parse(DtKind::Offset, s.trim()).ok().and_then(datetime::to_offset).ok_or_else(|| {
+        CliError::BadValue {
             flag: "--now",
-            message: format!("`{s}` is not an RFC 3339 datetime with offset, like `2026-11-29T09:00:00+01:00`"),
-        })
+            message: format!(
+                "`{s}` is not an RFC 3339 datetime with offset, like `2026-11-29T09:00:00+01:00`"
+            ),
+        }
+    })
 }
 
 /// Runs `check`.

@@ -18,9 +18,9 @@
 //! ```
 
 use super::keypath;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use config_core::datetime::{self, DtKind};
 use config_core::{Diagnostic, RuleId, Schema};
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use std::collections::BTreeSet;
 use toml::de::{DeTable, DeValue};
 
@@ -126,9 +126,14 @@ pub fn suggest(raw: &str, kind: DtKind, file_offset: Option<&str>) -> Option<Str
         many => {
             let list: Vec<String> = many
                 .iter()
-                .filter_map(|r| Some(format!("`{}` if {} ({})", r.rfc3339(kind, fill)?, r.form, r.describe())))
+                .filter_map(|r| {
+                    Some(format!("`{}` if {} ({})", r.rfc3339(kind, fill)?, r.form, r.describe()))
+                })
                 .collect();
-            Some(format!("`{raw}` is ambiguous: {}; write the one you mean in RFC 3339{offset_note}", list.join(", ")))
+            Some(format!(
+                "`{raw}` is ambiguous: {}; write the one you mean in RFC 3339{offset_note}",
+                list.join(", ")
+            ))
         }
     }
 }
@@ -286,11 +291,21 @@ fn dates(s: &str) -> Vec<(NaiveDate, &'static str)> {
             _ => "year-month-day",
         };
         if a.len() == 4 {
-            return b.parse().ok().and_then(|m| ymd(a, m, c)).map(|d| vec![(d, year_first)]).unwrap_or_default();
+            return b
+                .parse()
+                .ok()
+                .and_then(|m| ymd(a, m, c))
+                .map(|d| vec![(d, year_first)])
+                .unwrap_or_default();
         }
         if sep == '.' {
             // day.month.year is the only dotted order in use
-            return b.parse().ok().and_then(|m| ymd(c, m, a)).map(|d| vec![(d, "day.month.year")]).unwrap_or_default();
+            return b
+                .parse()
+                .ok()
+                .and_then(|m| ymd(c, m, a))
+                .map(|d| vec![(d, "day.month.year")])
+                .unwrap_or_default();
         }
         let (dm, md) = if sep == '/' {
             ("day/month/year", "month/day/year")
@@ -423,15 +438,34 @@ mod tests {
     #[test]
     fn common_forms() {
         assert!(s("16.11.2020", DtKind::Offset).starts_with("did you mean `2020-11-16T00:00:00+HH:MM`? (read as day.month.year: 16 November 2020, midnight); write the UTC offset"));
-        assert!(s("11/16/2020", DtKind::Date).starts_with("did you mean `2020-11-16`? (read as month/day/year"));
-        assert!(s("16/11/2020", DtKind::Date).starts_with("did you mean `2020-11-16`? (read as day/month/year"));
-        assert!(s("16 Nov 2020", DtKind::Date).starts_with("did you mean `2020-11-16`? (read as day month year"));
-        assert!(s("November 16, 2020 18:30", DtKind::Local).starts_with("did you mean `2020-11-16T18:30:00`?"));
-        assert!(s("1605484800", DtKind::Offset).starts_with("did you mean `2020-11-16T00:00:00Z`? (read as unix seconds: 16 November 2020, 00:00 UTC)"));
-        assert!(s("1605484800000", DtKind::Offset).starts_with("did you mean `2020-11-16T00:00:00Z`? (read as unix milliseconds"));
-        assert!(s("Mon, 16 Nov 2020 10:00:00 +0100", DtKind::Offset).starts_with("did you mean `2020-11-16T10:00:00+01:00`?"));
+        assert!(
+            s("11/16/2020", DtKind::Date).starts_with("did you mean `2020-11-16`? (read as month/day/year")
+        );
+        assert!(
+            s("16/11/2020", DtKind::Date).starts_with("did you mean `2020-11-16`? (read as day/month/year")
+        );
+        assert!(
+            s("16 Nov 2020", DtKind::Date).starts_with("did you mean `2020-11-16`? (read as day month year")
+        );
+        assert!(
+            s("November 16, 2020 18:30", DtKind::Local).starts_with("did you mean `2020-11-16T18:30:00`?")
+        );
+        assert!(s("1605484800", DtKind::Offset).starts_with(
+            "did you mean `2020-11-16T00:00:00Z`? (read as unix seconds: 16 November 2020, 00:00 UTC)"
+        ));
+        assert!(
+            s("1605484800000", DtKind::Offset)
+                .starts_with("did you mean `2020-11-16T00:00:00Z`? (read as unix milliseconds")
+        );
+        assert!(
+            s("Mon, 16 Nov 2020 10:00:00 +0100", DtKind::Offset)
+                .starts_with("did you mean `2020-11-16T10:00:00+01:00`?")
+        );
         assert!(s("2020-11-16", DtKind::Offset).starts_with("did you mean `2020-11-16T00:00:00+HH:MM`?"));
-        assert!(s("2020-11-16 10:00:00+0100", DtKind::Offset).starts_with("did you mean `2020-11-16T10:00:00+01:00`?"));
+        assert!(
+            s("2020-11-16 10:00:00+0100", DtKind::Offset)
+                .starts_with("did you mean `2020-11-16T10:00:00+01:00`?")
+        );
         assert!(s("2020-11-16T10:00", DtKind::Local).starts_with("did you mean `2020-11-16T10:00:00`?"));
         assert!(s("9:30", DtKind::Time).starts_with("did you mean `09:30:00`?"));
     }
@@ -448,7 +482,10 @@ mod tests {
     fn the_file_offset_is_named_not_applied_silently() {
         let h = suggest("2026-11-30T23:59:59", DtKind::Offset, Some("+01:00")).unwrap();
         assert!(h.starts_with("did you mean `2026-11-30T23:59:59+01:00`?"), "{h}");
-        assert!(h.contains("`+01:00` is the one the other datetimes in this file use, check that it applies"), "{h}");
+        assert!(
+            h.contains("`+01:00` is the one the other datetimes in this file use, check that it applies"),
+            "{h}"
+        );
     }
 
     #[test]

@@ -83,16 +83,25 @@ impl DiffReport {
 
 pub fn run(args: &DiffArgs, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u8, CliError> {
     if !(args.max_growth.is_finite() && args.max_growth > 0.0) {
-        return Err(CliError::BadValue { flag: "--max-growth", message: "must be a factor above 0, like 2 or 1.5".into() });
+        return Err(CliError::BadValue {
+            flag: "--max-growth",
+            message: "must be a factor above 0, like 2 or 1.5".into(),
+        });
     }
     let (old, new) = match (&args.against, args.files.as_slice()) {
         (Some(rev), [file]) => (git::show(rev, file)?, input::read(file)?),
         (None, [a, b]) => (input::read(a)?, input::read(b)?),
         (Some(_), _) => {
-            return Err(CliError::BadValue { flag: "--against", message: "give exactly one FILE with `--against`".into() });
+            return Err(CliError::BadValue {
+                flag: "--against",
+                message: "give exactly one FILE with `--against`".into(),
+            });
         }
         (None, _) => {
-            return Err(CliError::BadValue { flag: "FILE", message: "give OLD and NEW, or `--against REV FILE`".into() });
+            return Err(CliError::BadValue {
+                flag: "FILE",
+                message: "give OLD and NEW, or `--against REV FILE`".into(),
+            });
         }
     };
     for src in [&old, &new] {
@@ -100,8 +109,12 @@ pub fn run(args: &DiffArgs, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u8
             return ctx.syntax_failure(&src.name, &src.text, d.clone(), out);
         }
     }
-    let report = match diff_texts((&old.name, &old.text), (&new.name, &new.text), ctx.schema_opt()?, args.max_growth)
-    {
+    let report = match diff_texts(
+        (&old.name, &old.text),
+        (&new.name, &new.text),
+        ctx.schema_opt()?,
+        args.max_growth,
+    ) {
         Ok(r) => r,
         Err(d) => return ctx.findings(&d, out),
     };
@@ -148,11 +161,25 @@ pub fn compare(
 ) -> DiffReport {
     let root = schema.map(|s| s.get());
     let (a, b) = (breakdown::tree(old, root, 2), breakdown::tree(new, root, 2));
-    let mut rows = vec![Row { name: a.name.clone(), path: String::new(), level: 0, old: Some(a.size), new: Some(b.size) }];
+    let mut rows = vec![Row {
+        name: a.name.clone(),
+        path: String::new(),
+        level: 0,
+        old: Some(a.size),
+        new: Some(b.size),
+    }];
     for (key, fa, fb) in pair(&a.children, &b.children) {
         let path = fa.or(fb).map(|n| n.path.clone()).unwrap_or_default();
-        rows.push(Row { name: key.clone(), path, level: 1, old: fa.map(|n| n.size), new: fb.map(|n| n.size) });
-        let menu = |doc: &DeTable<'_>| doc.get(key.as_str()).is_some_and(|v| breakdown::is_menu(&key, v.get_ref(), root));
+        rows.push(Row {
+            name: key.clone(),
+            path,
+            level: 1,
+            old: fa.map(|n| n.size),
+            new: fb.map(|n| n.size),
+        });
+        let menu = |doc: &DeTable<'_>| {
+            doc.get(key.as_str()).is_some_and(|v| breakdown::is_menu(&key, v.get_ref(), root))
+        };
         if menu(old) || menu(new) {
             let none: Vec<Node> = Vec::new();
             let (ca, cb) = (fa.map_or(&none, |n| &n.children), fb.map_or(&none, |n| &n.children));
@@ -230,7 +257,9 @@ fn lists(old: &DeTable<'_>, new: &DeTable<'_>, root: Option<&'static Schema>) ->
     let mut out = Vec::new();
     for (field, key) in keys {
         let items = |doc: &DeTable<'_>| -> Vec<(String, BTreeMap<String, String>)> {
-            let Some(DeValue::Array(a)) = doc.get(field.as_str()).map(|v| v.get_ref()) else { return Vec::new() };
+            let Some(DeValue::Array(a)) = doc.get(field.as_str()).map(|v| v.get_ref()) else {
+                return Vec::new();
+            };
             a.iter()
                 .filter_map(|x| {
                     let name = item_name(x.get_ref(), Some(key), None)?;
@@ -248,8 +277,10 @@ fn lists(old: &DeTable<'_>, new: &DeTable<'_>, root: Option<&'static Schema>) ->
                 .collect()
         };
         let (a, b) = (items(old), items(new));
-        let in_a: BTreeMap<&str, &BTreeMap<String, String>> = a.iter().map(|(k, v)| (k.as_str(), v)).collect();
-        let in_b: BTreeMap<&str, &BTreeMap<String, String>> = b.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        let in_a: BTreeMap<&str, &BTreeMap<String, String>> =
+            a.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        let in_b: BTreeMap<&str, &BTreeMap<String, String>> =
+            b.iter().map(|(k, v)| (k.as_str(), v)).collect();
         let mut d = ListDiff { field: field.clone(), key: key.to_owned(), ..ListDiff::default() };
         for (k, fa) in &a {
             match in_b.get(k.as_str()) {
@@ -312,7 +343,12 @@ pub fn render(r: &DiffReport) -> String {
         let name = match row.level {
             0 => row.name.clone(),
             1 => format!("{}{}", if last_here { "└─ " } else { "├─ " }, row.name),
-            _ => format!("{}{}{}", if field_last { "   " } else { "│  " }, if last_here { "└─ " } else { "├─ " }, row.name),
+            _ => format!(
+                "{}{}{}",
+                if field_last { "   " } else { "│  " },
+                if last_here { "└─ " } else { "├─ " },
+                row.name
+            ),
         };
         cells.push([
             name,
@@ -373,7 +409,10 @@ pub fn render(r: &DiffReport) -> String {
             out.push_str(&format!("\nbudgets: all kept (old version: {old_n} over)\n"))
         }
         Some((d, old_n)) => {
-            out.push_str(&format!("\nbudgets crossed: {} finding(s) in the new version (old version: {old_n})\n", d.len()));
+            out.push_str(&format!(
+                "\nbudgets crossed: {} finding(s) in the new version (old version: {old_n})\n",
+                d.len()
+            ));
             for x in d.items.iter().take(SHOWN) {
                 out.push_str(&format!("  {}\n", d.line_of(x)));
             }

@@ -46,9 +46,9 @@ impl CliError {
             CliError::SchemaSyntax { .. } | CliError::SchemaInvalid { .. } => {
                 Some("export the schema again with `<app>-lint schema > FILE`".to_owned())
             }
-            CliError::Git { .. } => {
-                Some("run inside the repository, with a revision that has the file (`git log -- FILE`)".to_owned())
-            }
+            CliError::Git { .. } => Some(
+                "run inside the repository, with a revision that has the file (`git log -- FILE`)".to_owned(),
+            ),
             _ => None,
         }
     }

@@ -59,7 +59,8 @@ pub fn json_schema(root: SchemaRef, app: &str) -> Value {
             g.defs.insert(st.id, o);
         }
         if !g.defs.is_empty() {
-            let defs: Map<String, Value> = g.defs.into_iter().map(|(id, v)| (g.names[id].clone(), v)).collect();
+            let defs: Map<String, Value> =
+                g.defs.into_iter().map(|(id, v)| (g.names[id].clone(), v)).collect();
             m.insert("definitions".into(), Value::Object(defs));
         }
     }
@@ -166,9 +167,13 @@ impl Gen {
             // `date-time` and `date`, so the local forms also get a pattern
             Schema::DateTime { kind, .. } => match kind {
                 DtKind::Offset => json!({ "type": "string", "format": "date-time" }),
-                DtKind::Local => json!({ "type": "string", "format": "partial-date-time", "pattern": LOCAL_PATTERN }),
+                DtKind::Local => {
+                    json!({ "type": "string", "format": "partial-date-time", "pattern": LOCAL_PATTERN })
+                }
                 DtKind::Date => json!({ "type": "string", "format": "date" }),
-                DtKind::Time => json!({ "type": "string", "format": "partial-time", "pattern": TIME_PATTERN }),
+                DtKind::Time => {
+                    json!({ "type": "string", "format": "partial-time", "pattern": TIME_PATTERN })
+                }
             },
             Schema::Enum { variants, .. } => json!({ "type": "string", "enum": variants }),
             Schema::Seq(inner) => {
@@ -270,14 +275,20 @@ fn num_text(n: Num) -> String {
 }
 
 fn bounds(min: Option<String>, max: Option<String>) -> String {
-    [min.map(|m| format!("min = {m}")), max.map(|m| format!("max = {m}"))].into_iter().flatten().collect::<Vec<_>>().join(", ")
+    [min.map(|m| format!("min = {m}")), max.map(|m| format!("max = {m}"))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A rule as written in `#[config(...)]`.
 pub fn rule_text(r: &Rule) -> String {
     match r {
         Rule::Range { min, max } => format!("range({})", bounds(min.map(num_text), max.map(num_text))),
-        Rule::Len { min, max } => format!("len({})", bounds(min.map(|m| m.to_string()), max.map(|m| m.to_string()))),
+        Rule::Len { min, max } => {
+            format!("len({})", bounds(min.map(|m| m.to_string()), max.map(|m| m.to_string())))
+        }
         Rule::Unique(None) => "unique".into(),
         Rule::Unique(Some(k)) => format!("unique = {k:?}"),
         Rule::Before(o) => format!("before = {o:?}"),
@@ -285,7 +296,9 @@ pub fn rule_text(r: &Rule) -> String {
         Rule::MaxNodes(n) => format!("max_nodes = {n}"),
         Rule::MaxJsonBytes(n) => format!("max_json_bytes = {n}"),
         Rule::Url => "url".into(),
-        Rule::OneOf(v) => format!("one_of({})", v.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ")),
+        Rule::OneOf(v) => {
+            format!("one_of({})", v.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "))
+        }
     }
 }
 

@@ -238,7 +238,8 @@ mod tests {
 
     #[test]
     fn depth_and_nodes() {
-        let text = "[[menu]]\nt = 1\n[[menu.children]]\nt = 2\n[[menu.children.children]]\nt = 3\n[[menu]]\nt = 4\n";
+        let text =
+            "[[menu]]\nt = 1\n[[menu.children]]\nt = 2\n[[menu.children.children]]\nt = 3\n[[menu]]\nt = 4\n";
         let doc = toml::de::DeTable::parse(text).unwrap();
         let menu = doc.get_ref().get("menu").unwrap().get_ref();
         assert_eq!((depth(menu), nodes(menu)), (3, 4));

@@ -46,6 +46,8 @@ pub mod stats;
 pub mod warnings;
 
 pub use check::{DeserializeFn, LintOptions, lint_text};
+/// Each rule's `explain` text (what, why, an example), next to the rule's code.
+pub use config_core::rules;
 pub use error::CliError;
 
 use args::{Cli, ColorWhen, Command, SchemaFormat};
@@ -143,7 +145,8 @@ where
         Ok(c) => c,
         Err(e) => {
             let text = e.render().to_string();
-            let _ = if e.use_stderr() { err.write_all(text.as_bytes()) } else { out.write_all(text.as_bytes()) };
+            let _ =
+                if e.use_stderr() { err.write_all(text.as_bytes()) } else { out.write_all(text.as_bytes()) };
             return if e.exit_code() == 0 { EXIT_OK } else { EXIT_USAGE };
         }
     };
@@ -152,7 +155,8 @@ where
         ColorWhen::Never => false,
         ColorWhen::Auto => linter.tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let mut ctx = Ctx { linter, schema_file: cli.schema.clone(), loaded: None, deserialize: None, color, err };
+    let mut ctx =
+        Ctx { linter, schema_file: cli.schema.clone(), loaded: None, deserialize: None, color, err };
     let result = match &cli.command {
         Command::Check(a) => {
             if !a.syntax_only {
@@ -249,7 +253,9 @@ impl Ctx<'_> {
 fn schema(format: SchemaFormat, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u8, CliError> {
     let s = ctx.schema("schema")?;
     let v = match format {
-        SchemaFormat::Native => serde_json::to_value(schema_export::export(s)).map_err(std::io::Error::other)?,
+        SchemaFormat::Native => {
+            serde_json::to_value(schema_export::export(s)).map_err(std::io::Error::other)?
+        }
         SchemaFormat::JsonSchema => json_schema::json_schema(s, ctx.linter.name),
     };
     serde_json::to_writer_pretty(&mut *out, &v).map_err(std::io::Error::other)?;

@@ -63,16 +63,28 @@ pub struct FieldDef {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum TypeDef {
     Bool,
-    Int { ty: String, min: Int, max: Int },
-    Float { ty: String },
+    Int {
+        ty: String,
+        min: Int,
+        max: Int,
+    },
+    Float {
+        ty: String,
+    },
     Str,
-    Datetime { ty: String, kind: KindDef },
+    Datetime {
+        ty: String,
+        kind: KindDef,
+    },
     Seq(Box<TypeDef>),
     Opt(Box<TypeDef>),
     Map(Box<TypeDef>),
     /// A reference to `types[id]`.
     Struct(String),
-    Enum { name: String, variants: Vec<String> },
+    Enum {
+        name: String,
+        variants: Vec<String>,
+    },
 }
 
 /// The datetime form.
@@ -160,7 +172,9 @@ pub fn export(root: SchemaRef) -> SchemaFile {
 fn type_def(s: &'static Schema, types: &mut BTreeMap<String, StructDef>) -> TypeDef {
     match s {
         Schema::Bool => TypeDef::Bool,
-        Schema::Int { ty, min, max } => TypeDef::Int { ty: (*ty).to_owned(), min: Int::of(*min), max: Int::of(*max) },
+        Schema::Int { ty, min, max } => {
+            TypeDef::Int { ty: (*ty).to_owned(), min: Int::of(*min), max: Int::of(*max) }
+        }
         Schema::Float { ty } => TypeDef::Float { ty: (*ty).to_owned() },
         Schema::Str => TypeDef::Str,
         Schema::DateTime { ty, kind } => TypeDef::Datetime { ty: (*ty).to_owned(), kind: kind_def(*kind) },

@@ -22,7 +22,8 @@ use std::path::Path;
 
 /// Reads and loads a schema file.
 pub fn load(path: &Path) -> Result<SchemaRef, CliError> {
-    let text = std::fs::read_to_string(path).map_err(|source| CliError::Read { path: path.to_owned(), source })?;
+    let text =
+        std::fs::read_to_string(path).map_err(|source| CliError::Read { path: path.to_owned(), source })?;
     from_json(&path.display().to_string(), &text)
 }
 
@@ -65,7 +66,11 @@ pub fn build(name: &str, file: &SchemaFile) -> Result<SchemaRef, CliError> {
             .enumerate()
             .map(|(i, f)| b.field(f, &format!("types.\"{id}\".fields[{i}]"), &def.fields))
             .collect::<Result<_, _>>()?;
-        let st = Schema::Struct(StructSchema { name: leak_str(&def.name), id: leak_str(id), fields: leak(fields) });
+        let st = Schema::Struct(StructSchema {
+            name: leak_str(&def.name),
+            id: leak_str(id),
+            fields: leak(fields),
+        });
         built.push((id.as_str(), st));
     }
     let root = b.ty(&file.root, "root")?;
@@ -141,7 +146,11 @@ impl Builder<'_> {
             RuleDef::Unique(k) => Rule::Unique(k.as_deref().map(leak_str)),
             RuleDef::Before(o) => {
                 if !siblings.iter().any(|s| &s.key == o || &s.ident == o) {
-                    return Err(invalid(self.name, at.to_owned(), format!("`before` names no sibling field `{o}`")));
+                    return Err(invalid(
+                        self.name,
+                        at.to_owned(),
+                        format!("`before` names no sibling field `{o}`"),
+                    ));
                 }
                 Rule::Before(leak_str(o))
             }

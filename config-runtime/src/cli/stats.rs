@@ -57,7 +57,10 @@ pub fn render(file: &str, toml_bytes: usize, tree: &Node) -> String {
         s.depth,
         s.nodes
     );
-    out.push_str(&format!("{:<name_w$}  {:>10}  {:>10}  {:>5}  {:>7}\n", "", "JSON", "gzip", "depth", "nodes"));
+    out.push_str(&format!(
+        "{:<name_w$}  {:>10}  {:>10}  {:>5}  {:>7}\n",
+        "", "JSON", "gzip", "depth", "nodes"
+    ));
     for (name, n) in rows {
         let line = format!(
             "{name:<name_w$}  {:>10}  {:>10}  {:>5}  {:>7}  {}",

@@ -71,7 +71,13 @@ impl Walker<'_> {
         });
     }
 
-    fn value(&mut self, v: &Spanned<DeValue<'_>>, sch: &'static Schema, unique: Option<&str>, label: Option<String>) {
+    fn value(
+        &mut self,
+        v: &Spanned<DeValue<'_>>,
+        sch: &'static Schema,
+        unique: Option<&str>,
+        label: Option<String>,
+    ) {
         if !self.needs_walk(sch) {
             return;
         }
@@ -109,7 +115,9 @@ impl Walker<'_> {
             let (json, nodes) = if budgets { json_len_nodes(v.get_ref()) } else { (0, 0) };
             for rule in field.rules {
                 match *rule {
-                    Rule::MaxJsonBytes(max) => self.budget(json, max, key_off, "bytes as compact JSON", "max_json_bytes"),
+                    Rule::MaxJsonBytes(max) => {
+                        self.budget(json, max, key_off, "bytes as compact JSON", "max_json_bytes")
+                    }
                     Rule::MaxNodes(max) => self.budget(nodes, max, key_off, "nodes (tables)", "max_nodes"),
                     Rule::Before(end_key) => {
                         if let Schema::DateTime { kind, .. } = unwrap_opt(field.ty.get()) {
@@ -135,7 +143,11 @@ impl Walker<'_> {
                 }
                 // a recursive reference while deciding: answered by the other fields
                 self.needed.insert(st.id, false);
-                let warns = |f: &Field| f.rules.iter().any(|r| matches!(r, Rule::MaxJsonBytes(_) | Rule::MaxNodes(_) | Rule::Before(_)));
+                let warns = |f: &Field| {
+                    f.rules
+                        .iter()
+                        .any(|r| matches!(r, Rule::MaxJsonBytes(_) | Rule::MaxNodes(_) | Rule::Before(_)))
+                };
                 let n = st.fields.iter().any(|f| warns(f) || self.needs_walk(f.ty.get()));
                 self.needed.insert(st.id, n);
                 n
@@ -150,9 +162,8 @@ impl Walker<'_> {
         }
         let pct = used * 100 / max;
         let msg = format!("is {used} {unit}, {pct}% of the budget of {max}");
-        let help = format!(
-            "the next additions will fail the build; trim it now, or raise `{setting}` deliberately"
-        );
+        let help =
+            format!("the next additions will fail the build; trim it now, or raise `{setting}` deliberately");
         self.push(RuleId::BudgetNear, off, self.path.clone(), msg, &help);
     }
 
@@ -167,11 +178,13 @@ impl Walker<'_> {
         base: usize,
     ) {
         let end_field = st.fields.iter().find(|f| f.key == end_key || f.ident == end_key);
-        let Some((k, v)) = t.iter().find(|(k, _)| end_field.map_or(k.get_ref() == end_key, |f| f.matches(k.get_ref())))
+        let Some((k, v)) =
+            t.iter().find(|(k, _)| end_field.map_or(k.get_ref() == end_key, |f| f.matches(k.get_ref())))
         else {
             return;
         };
-        let Some((written, over)) = end_instant(v.get_ref(), kind).map(|(w, end)| (w, end_passed(end, self.now)))
+        let Some((written, over)) =
+            end_instant(v.get_ref(), kind).map(|(w, end)| (w, end_passed(end, self.now)))
         else {
             return;
         };

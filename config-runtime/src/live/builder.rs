@@ -384,9 +384,13 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
             ErrorReport::whole_file(&r.settings.name, ErrorKind::Rejected, rule::REJECTED, msg, None)
         });
         let Some(baked) = self.fallback.map(|f| f()) else {
-            return Err(if io_failed { LiveError::Io(report) } else { LiveError::Rejected(report) });
+            return Err(if io_failed {
+                LiveError::Io(Box::new(report))
+            } else {
+                LiveError::Rejected(Box::new(report))
+            });
         };
-        let prepared = r.run_prepare(baked).map_err(LiveError::Rejected)?;
+        let prepared = r.run_prepare(baked).map_err(|r| LiveError::Rejected(Box::new(r)))?;
         let loaded_at = Utc::now();
         let version = Version {
             config: ConfigValue::Baked(baked),

@@ -11,10 +11,10 @@ pub enum LiveError {
     /// The file was rejected at start and no fallback was configured (or the fallback's
     /// `prepare` failed). Every finding names file, line and column.
     #[error("{0}")]
-    Rejected(ErrorReport),
+    Rejected(Box<ErrorReport>),
     /// The file could not be read at start and no fallback was configured.
     #[error("{0}")]
-    Io(ErrorReport),
+    Io(Box<ErrorReport>),
     /// The parent directory could not be watched (and no `poll_every` safety net was set).
     #[error("{file}: cannot watch the directory {dir}: {source}")]
     Watch {

@@ -10,14 +10,16 @@ fn lint(args: &[&str], stdin: Option<&str>) -> Output {
     c.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
     if let Some(text) = stdin {
         use std::io::Write;
-        let mut child = c.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn().unwrap();
+        let mut child =
+            c.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn().unwrap();
         child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
         return child.wait_with_output().unwrap();
     }
     c.output().unwrap()
 }
 
-const EDIT: &str = "free_shipping_over_cents = 490000\nsale_ends = \"30.11.2026\"\npromotions = []\nmenu = []\n";
+const EDIT: &str =
+    "free_shipping_over_cents = 490000\nsale_ends = \"30.11.2026\"\npromotions = []\nmenu = []\n";
 
 #[test]
 fn exit_codes() {
@@ -28,7 +30,10 @@ fn exit_codes() {
     assert_eq!(code(lint(&["chek", "marketing.toml"], None)), 2);
     // the baked file's promotion ends 2026-11-30: a warning after that, an error if denied
     assert_eq!(code(lint(&["check", "--now", "2027-01-01T00:00:00Z", "marketing.toml"], None)), 0);
-    assert_eq!(code(lint(&["check", "--now", "2027-01-01T00:00:00Z", "--deny-warnings", "marketing.toml"], None)), 1);
+    assert_eq!(
+        code(lint(&["check", "--now", "2027-01-01T00:00:00Z", "--deny-warnings", "marketing.toml"], None)),
+        1
+    );
 }
 
 #[test]
@@ -64,7 +69,10 @@ fn exported_schema_loads() {
     let text = String::from_utf8(out.stdout).unwrap();
     let s = config_runtime::cli::schema_load::from_json("quickstart.schema.json", &text).unwrap();
     let again = config_runtime::cli::schema_export::export(s);
-    assert_eq!(serde_json::to_value(again).unwrap(), serde_json::from_str::<serde_json::Value>(&text).unwrap());
+    assert_eq!(
+        serde_json::to_value(again).unwrap(),
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()
+    );
     let out = lint(&["schema", "--format", "json-schema"], None);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["title"], "Marketing");

@@ -34,7 +34,11 @@ fn main() -> ExitCode {
     };
     let st = shop.status();
     match &st.last_error {
-        Some(err) => eprintln!("shop: {} is not usable, serving the baked config:\n{}", args.config.display(), err.one_line()),
+        Some(err) => eprintln!(
+            "shop: {} is not usable, serving the baked config:\n{}",
+            args.config.display(),
+            err.one_line()
+        ),
         None => eprintln!("shop: config version {} from {}", st.version, args.config.display()),
     }
     let rt = match tokio::runtime::Runtime::new() {
@@ -47,7 +51,12 @@ fn main() -> ExitCode {
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    let served = rt.block_on(shop::serve::run(shop, args.addr, |a| eprintln!("shop: listening on http://{a}"), shutdown));
+    let served = rt.block_on(shop::serve::run(
+        shop,
+        args.addr,
+        |a| eprintln!("shop: listening on http://{a}"),
+        shutdown,
+    ));
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -35,7 +35,7 @@ pub fn router(shop: Shop) -> Router {
 
 const JSON: HeaderValue = HeaderValue::from_static("application/json");
 
-fn header_str<'h>(h: &'h HeaderMap, name: header::HeaderName) -> &'h str {
+fn header_str(h: &HeaderMap, name: header::HeaderName) -> &str {
     h.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
 }
 
@@ -100,7 +100,10 @@ async fn promotions_active(State(shop): State<Shop>, Query(q): Query<At>) -> Res
     };
     let snap = shop.load();
     let (body, _) = snap.prepared.promotions.at(t);
-    ([(header::CONTENT_TYPE, JSON), (header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))], body.clone())
+    (
+        [(header::CONTENT_TYPE, JSON), (header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))],
+        body.clone(),
+    )
         .into_response()
 }
 

@@ -119,7 +119,8 @@ async fn every_encoding_decodes_to_the_same_json() {
         assert!(h["cache-control"].to_str().unwrap().contains("max-age"));
         let etag = h["etag"].to_str().unwrap().to_owned();
         assert!(etag.starts_with('"') && etag.ends_with('"'), "strong etag: {etag}");
-        let json: serde_json::Value = serde_json::from_slice(&decode(want, &r.bytes().await.unwrap())).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_slice(&decode(want, &r.bytes().await.unwrap())).unwrap();
         seen.push((etag, json));
     }
     assert_eq!(seen[0].1, seen[1].1);

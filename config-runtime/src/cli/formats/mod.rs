@@ -22,8 +22,7 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(reports: &[Diagnostics], files: usize, deny_warnings: bool) -> Summary {
-        let (errors, warnings) =
-            reports.iter().map(counts).fold((0, 0), |(e, w), (e2, w2)| (e + e2, w + w2));
+        let (errors, warnings) = reports.iter().map(counts).fold((0, 0), |(e, w), (e2, w2)| (e + e2, w + w2));
         Summary { files, errors, warnings, deny_warnings }
     }
 
@@ -36,7 +35,11 @@ impl Summary {
     pub fn line(&self) -> String {
         let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
         let status = if self.failed() { "failed" } else { "ok" };
-        let denied = if self.deny_warnings && self.errors == 0 && self.warnings > 0 { " (warnings denied)" } else { "" };
+        let denied = if self.deny_warnings && self.errors == 0 && self.warnings > 0 {
+            " (warnings denied)"
+        } else {
+            ""
+        };
         format!(
             "{status}: {} checked: {}, {}{denied}",
             n(self.files, "file"),
