@@ -6,9 +6,11 @@
 # derives Config on it), the script builds once to warm up, then REPS times changes one
 # value in the TOML and times the incremental debug rebuild (wall seconds, peak RSS of
 # the build's processes, rustc included). Then, in release, it runs a binary that times
-# `Marketing::baked()`'s first call against `toml::from_str` of the same text.
+# `Marketing::baked()`'s first call against `toml::from_str` of the same text (each in a
+# fresh process, in both orders).
 #
-# usage: scripts/bench-build.sh            (REPS=5 by default; SIZES="10000 1000000 5000000")
+# usage: scripts/bench-build.sh            (REPS=5 by default; SIZES="10000 1000000 5000000";
+#                                          ONLY=first_call skips the build timings)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=$ROOT/benches/build-cost
@@ -42,9 +44,9 @@ for s in $SIZES; do
     cargo run -q --release --manifest-path "$ROOT/Cargo.toml" -p config-tests --example gen_config -- "$s" "$B/data/config_$(label "$s").toml" >/dev/null
 done
 
-printf "%-6s %-9s %9s %9s %10s\n" size mode "build s" "added s" "peak MB"
 declare -A BASE
-for s in $SIZES; do
+[ "${ONLY:-}" = first_call ] || printf "%-6s %-9s %9s %9s %10s\n" size mode "build s" "added s" "peak MB"
+[ "${ONLY:-}" = first_call ] || for s in $SIZES; do
     f="$B/data/config_$(label "$s").toml"
     for mode in baseline baked; do
         write_lib "$s" "$mode"
@@ -68,8 +70,8 @@ for s in $SIZES; do
     write_lib "$s" baked
     (cd "$B" && cargo build -q --release --bin first_call 2>/dev/null)
     bs=""; ps=""
-    for r in $(seq 7); do
-        read -r b p < <("$B/target/release/first_call")
+    for r in $(seq 8); do
+        read -r b p < <("$B/target/release/first_call" $([ $((r % 2)) = 0 ] && echo swap))
         bs="$bs $b"; ps="$ps $p"
     done
     bm=$(echo "$bs" | tr ' ' '\n' | grep . | median); pm=$(echo "$ps" | tr ' ' '\n' | grep . | median)

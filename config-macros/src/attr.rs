@@ -398,8 +398,17 @@ fn empty_parens(m: &ParseNestedMeta<'_>, msg: &str) -> syn::Result<()> {
     Ok(())
 }
 
-fn num(e: &Expr) -> syn::Result<NumLit> {
+/// Literals passed through `macro_rules!` (`$n:literal`) arrive wrapped in an invisible
+/// group; look through it.
+fn ungroup(e: &Expr) -> &Expr {
     match e {
+        Expr::Group(g) => ungroup(&g.expr),
+        _ => e,
+    }
+}
+
+fn num(e: &Expr) -> syn::Result<NumLit> {
+    match ungroup(e) {
         Expr::Lit(ExprLit { lit: Lit::Int(i), .. }) => Ok(NumLit::Int(i.base10_parse()?)),
         Expr::Lit(ExprLit { lit: Lit::Float(f), .. }) => Ok(NumLit::Float(f.base10_parse()?)),
         Expr::Unary(ExprUnary { op: UnOp::Neg(_), expr, .. }) => match num(expr)? {
@@ -411,7 +420,7 @@ fn num(e: &Expr) -> syn::Result<NumLit> {
 }
 
 fn uint(e: &Expr) -> syn::Result<u64> {
-    match e {
+    match ungroup(e) {
         Expr::Lit(ExprLit { lit: Lit::Int(i), .. }) => i.base10_parse(),
         _ => Err(syn::Error::new_spanned(e, "Config: expected a non-negative integer literal")),
     }
@@ -419,7 +428,7 @@ fn uint(e: &Expr) -> syn::Result<u64> {
 
 /// `256`, `"256"`, `"256 KiB"`, `"3 MB"`, `"1.5 MiB"`.
 fn bytes(e: &Expr) -> syn::Result<u64> {
-    match e {
+    match ungroup(e) {
         Expr::Lit(ExprLit { lit: Lit::Int(i), .. }) => i.base10_parse(),
         Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) => parse_size(&s.value()).ok_or_else(|| {
             syn::Error::new_spanned(s, "Config: expected a size like `256 KiB`, `3 MB` or a number of bytes")

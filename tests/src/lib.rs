@@ -7,6 +7,24 @@
 #[macro_export]
 macro_rules! shop_types {
     ($(#[$attr:meta])*) => {
+        $crate::__shop_schema!(2000, "256 KiB", 60; $(#[$attr])*);
+    };
+}
+
+/// The shop's schema with budgets wide enough for multi-MB menus (benchmarks).
+#[macro_export]
+macro_rules! shop_like_types {
+    ($(#[$attr:meta])*) => {
+        $crate::__shop_schema!(1_000_000, "64 MiB", 120; $(#[$attr])*);
+    };
+}
+
+/// The shop schema with the menu's `max_nodes`, `max_json_bytes` and title length as
+/// parameters (see `shop_types!` and `shop_like_types!`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __shop_schema {
+    ($nodes:literal, $json:literal, $title:literal; $(#[$attr:meta])*) => {
         #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
         $(#[$attr])*
         pub struct Marketing {
@@ -15,7 +33,7 @@ macro_rules! shop_types {
             #[config(unique = "id", len(max = 50))]
             #[serde(default)]
             pub promotions: Vec<Promotion>,
-            #[config(max_depth = 3, max_nodes = 2000, max_json_bytes = "256 KiB")]
+            #[config(max_depth = 3, max_nodes = $nodes, max_json_bytes = $json)]
             #[serde(default)]
             pub menu: Vec<MenuItem>,
         }
@@ -43,7 +61,7 @@ macro_rules! shop_types {
 
         #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
         pub struct MenuItem {
-            #[config(len(min = 1, max = 60))]
+            #[config(len(min = 1, max = $title))]
             pub title: String,
             #[config(url)]
             pub url: String,
@@ -149,45 +167,3 @@ fn write_if_changed(path: &std::path::Path, text: &str) {
     }
 }
 
-/// The shop's schema with budgets wide enough for multi-MB menus (benchmarks).
-#[macro_export]
-macro_rules! shop_like_types {
-    ($(#[$attr:meta])*) => {
-        #[derive($crate::__Config, ::serde::Deserialize, Debug)]
-        $(#[$attr])*
-        pub struct Marketing {
-            #[config(range(min = 0, max = 100000))]
-            pub free_shipping_over_cents: u32,
-            #[config(unique = "id", len(max = 50))]
-            #[serde(default)]
-            pub promotions: Vec<Promotion>,
-            #[config(max_depth = 3, max_nodes = 100000, max_json_bytes = "16 MiB")]
-            #[serde(default)]
-            pub menu: Vec<MenuItem>,
-        }
-
-        #[derive($crate::__Config, ::serde::Deserialize, Debug)]
-        pub struct Promotion {
-            pub id: String,
-            #[config(len(min = 1, max = 80))]
-            pub title: String,
-            #[config(before = "ends")]
-            pub starts: ::chrono::DateTime<::chrono::FixedOffset>,
-            pub ends: ::chrono::DateTime<::chrono::FixedOffset>,
-            #[config(range(min = 1, max = 90))]
-            pub percent_off: u8,
-            #[config(url)]
-            pub banner_url: Option<String>,
-        }
-
-        #[derive($crate::__Config, ::serde::Deserialize, Debug)]
-        pub struct MenuItem {
-            #[config(len(min = 1, max = 120))]
-            pub title: String,
-            #[config(url)]
-            pub url: String,
-            #[serde(default)]
-            pub children: Vec<MenuItem>,
-        }
-    };
-}

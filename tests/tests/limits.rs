@@ -1,10 +1,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-//! Resource limits, measured without clocks: a counting allocator (per thread, so tests
-//! running in parallel do not disturb each other) gives the bytes and allocations each
-//! check costs. Parse and check must stay linear in the input, with a bounded factor.
+//! Resource limits of the whole run-time path (parse, summary, check, diagnostics,
+//! rendering), measured without clocks: a counting allocator (per thread, so tests running
+//! in parallel do not disturb each other) gives the peak memory and the number of
+//! allocations each check costs. Both must grow linearly with the input, within stated
+//! factors; the one timing test compares two sizes in the same run with a wide margin.
+//!
+//! The bound for a file `Live` accepts to read (at most `max_file_bytes`, 16 MiB by
+//! default): memory at most [`PEAK_PER_BYTE`] times its size, work linear in its size.
+//! Anything larger is refused unread (`hostile_file_over_the_cap_is_refused_unread`).
 
+use config_runtime::{Live, check_str};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
+use std::time::{Duration, Instant};
 
 struct Counting;
 
@@ -14,14 +22,17 @@ thread_local! {
     static ALLOCS: Cell<u64> = const { Cell::new(0) };
 }
 
+fn grew(n: usize) {
+    let _ = LIVE.try_with(|c| {
+        c.set(n);
+        let _ = PEAK.try_with(|p| p.set(p.get().max(n)));
+    });
+    let _ = ALLOCS.try_with(|a| a.set(a.get() + 1));
+}
+
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let _ = LIVE.try_with(|c| {
-            let n = c.get() + l.size();
-            c.set(n);
-            let _ = PEAK.try_with(|p| p.set(p.get().max(n)));
-        });
-        let _ = ALLOCS.try_with(|a| a.set(a.get() + 1));
+        grew(LIVE.try_with(Cell::get).unwrap_or(0) + l.size());
         unsafe { System.alloc(l) }
     }
     unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
@@ -29,12 +40,7 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(p, l) }
     }
     unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        let _ = LIVE.try_with(|c| {
-            let n = c.get().saturating_sub(l.size()) + new;
-            c.set(n);
-            let _ = PEAK.try_with(|pk| pk.set(pk.get().max(n)));
-        });
-        let _ = ALLOCS.try_with(|a| a.set(a.get() + 1));
+        grew(LIVE.try_with(Cell::get).unwrap_or(0).saturating_sub(l.size()) + new);
         unsafe { System.realloc(p, l, new) }
     }
 }
@@ -42,40 +48,32 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static A: Counting = Counting;
 
-/// Peak extra bytes and number of allocations while `f` runs on this thread.
+/// Peak bytes allocated beyond what was live before, and allocations made, while `f` runs
+/// on this thread.
 fn cost<R>(f: impl FnOnce() -> R) -> (usize, u64, R) {
     let base = LIVE.with(Cell::get);
     PEAK.with(|p| p.set(base));
     let a0 = ALLOCS.with(Cell::get);
     let r = f();
-    let peak = PEAK.with(Cell::get) - base;
-    (peak, ALLOCS.with(Cell::get) - a0, r)
+    (PEAK.with(Cell::get) - base, ALLOCS.with(Cell::get) - a0, r)
 }
 
-mod shop_like {
-    config_tests::shop_types!();
-}
+/// The stated bound: peak memory of checking a file, per byte of the file, whatever its
+/// shape (measured worst: ~320 for thousands of tiny tables `[[x]]`, each a table and a
+/// position in the summary; ~40 for a realistic menu).
+const PEAK_PER_BYTE: usize = 400;
+/// Allocations per byte, whatever the shape (measured worst: ~2.3 for `[1,1,1,...]`).
+const ALLOCS_PER_BYTE: f64 = 3.0;
 
-fn check(text: &str) -> usize {
-    match config_runtime::check_str::<shop::Marketing>("f.toml", text) {
+/// Everything a rejected file costs: check, one-line records and code frames.
+fn check_and_render(text: &str) -> usize {
+    match check_str::<shop::Marketing>("f.toml", text) {
         Ok(_) => 0,
-        Err(d) => d.len(),
-    }
-}
-
-fn probe(name: &str, make: impl Fn(usize) -> String) {
-    for n in [1usize << 18, 1 << 20, 1 << 22] {
-        let text = make(n);
-        let t = std::time::Instant::now();
-        let (peak, allocs, found) = cost(|| check(&text));
-        eprintln!(
-            "{name:>24} {:>9} bytes: peak {:>6.1}x, {:>9} allocs ({:.2}/byte), {found} findings, {:?}",
-            text.len(),
-            peak as f64 / text.len() as f64,
-            allocs,
-            allocs as f64 / text.len() as f64,
-            t.elapsed()
-        );
+        Err(d) => {
+            let n = d.one_line().len() + d.render().len();
+            assert!(n < 1 << 20, "output of {n} bytes");
+            d.len()
+        }
     }
 }
 
@@ -83,28 +81,134 @@ fn repeat_to(n: usize, unit: &str) -> String {
     unit.repeat(n / unit.len() + 1)
 }
 
+/// Hostile shapes of a file of about `n` bytes.
+/// A named maker of a file of about `n` bytes.
+type Shape = (&'static str, fn(usize) -> String);
+
+fn shapes() -> Vec<Shape> {
+    vec![
+        ("a good menu", |n| {
+            "free_shipping_over_cents = 1\n".to_owned()
+                + &repeat_to(n, "[[menu]]\ntitle = \"Shoes\"\nurl = \"/shoes\"\n")
+        }),
+        ("a menu of bad links", |n| {
+            "free_shipping_over_cents = 1\n".to_owned()
+                + &repeat_to(n, "[[menu]]\ntitle = \"Shoes\"\nurl = \"javascript:x\"\n")
+        }),
+        ("many unknown keys", |n| {
+            let mut s = String::new();
+            let mut i = 0;
+            while s.len() < n {
+                s.push_str(&format!("k{i} = {i}\n"));
+                i += 1;
+            }
+            s
+        }),
+        ("one long array of the wrong type", |n| {
+            format!("free_shipping_over_cents = [{}1]", repeat_to(n, "1,"))
+        }),
+        ("one long line of bad values", |n| format!("menu = [{}]", repeat_to(n, "{title=\"\",url=\"x\"},"))),
+        ("one long string", |n| format!("free_shipping_over_cents = \"{}\"", "x".repeat(n))),
+        ("many tiny tables", |n| repeat_to(n, "[[x]]\n")),
+        ("deep nesting", |n| format!("x = {}{}", "[".repeat(n / 2), "]".repeat(n / 2))),
+        ("many duplicate ids", |n| {
+            repeat_to(n, "[[promotions]]\nid = \"a\"\ntitle = \"t\"\nstarts = 2026-11-27T00:00:00Z\n")
+        }),
+    ]
+}
+
 #[test]
-fn probe_shapes() {
-    probe("good menu", |n| {
-        let mut s = String::from("free_shipping_over_cents = 1\n");
-        s.push_str(&repeat_to(n, "[[menu]]\ntitle = \"Shoes\"\nurl = \"/shoes\"\n"));
-        s
-    });
-    probe("menu, bad urls", |n| {
-        let mut s = String::from("free_shipping_over_cents = 1\n");
-        s.push_str(&repeat_to(n, "[[menu]]\ntitle = \"Shoes\"\nurl = \"javascript:x\"\n"));
-        s
-    });
-    probe("many root keys", |n| {
-        let mut s = String::new();
-        let mut i = 0;
-        while s.len() < n {
-            s.push_str(&format!("k{i} = 1\n"));
-            i += 1;
+fn memory_and_allocations_grow_linearly() {
+    const N: usize = 64 << 10;
+    for (name, make) in shapes() {
+        let (small, big) = (make(N), make(4 * N));
+        let (p1, a1, f1) = cost(|| check_and_render(&small));
+        let (p4, a4, f4) = cost(|| check_and_render(&big));
+        let per_byte = p4 / big.len();
+        eprintln!(
+            "{name}: peak {per_byte}/byte, {:.2} allocs/byte, {f1} and {f4} findings",
+            a4 as f64 / big.len() as f64
+        );
+        assert!(per_byte <= PEAK_PER_BYTE, "{name}: peak {p4} for {} bytes", big.len());
+        assert!(a4 as f64 <= ALLOCS_PER_BYTE * big.len() as f64, "{name}: {a4} allocations");
+        // four times the input: at most ~four times the cost (plus slack for fixed costs)
+        assert!(p4 <= 5 * p1 + (1 << 20), "{name}: peak {p1} -> {p4}");
+        assert!(a4 <= 5 * a1 + 1000, "{name}: allocations {a1} -> {a4}");
+    }
+}
+
+fn fastest(text: &str) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            check_and_render(text);
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Time is linear too: eight times the input may take at most 24 times as long (linear
+/// is 8, quadratic 64), for the shapes where a quadratic step could hide (many findings on
+/// one long line: locating, underlining and rendering each of them).
+#[test]
+fn time_grows_linearly_on_one_long_line() {
+    const N: usize = 32 << 10;
+    for make in [shapes()[3].1, shapes()[4].1, shapes()[5].1] {
+        let (small, big) = (make(N), make(8 * N));
+        let (t1, t8) = (fastest(&small), fastest(&big));
+        assert!(t8 <= t1 * 24 + Duration::from_millis(50), "{t1:?} -> {t8:?}");
+    }
+}
+
+#[test]
+fn nesting_is_refused_at_depth_80_whatever_the_size() {
+    for n in [81, 10_000, 1 << 20] {
+        for text in [
+            format!("x = {}{}", "[".repeat(n), "]".repeat(n)),
+            format!("x = {}1{}", "{a=".repeat(n), "}".repeat(n)),
+            format!("{}b = 1", "a.".repeat(n)),
+            format!("[{}b]", "a.".repeat(n)),
+        ] {
+            let (peak, _, r) = cost(|| check_str::<shop::Marketing>("f.toml", &text));
+            let d = r.unwrap_err();
+            assert_eq!((d.len(), d.items[0].rule.id()), (1, "syntax"), "{}", d.one_line());
+            assert!(d.items[0].message.contains("recursion"), "{}", d.items[0].message);
+            // `toml` reads a whole dotted key or run of brackets before it refuses the depth
+            assert!(peak <= 100 * text.len() + (4 << 20), "{peak} bytes for {}", text.len());
         }
-        s
-    });
-    probe("int array", |n| format!("free_shipping_over_cents = [{}1]", repeat_to(n, "1,")));
-    probe("long string", |n| format!("free_shipping_over_cents = \"{}\"", "x".repeat(n)));
-    probe("many tables", |n| repeat_to(n, "[[x]]\n"));
+    }
+}
+
+#[test]
+fn hostile_file_over_the_cap_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("marketing.toml");
+    let cap = config_runtime::live::DEFAULT_MAX_FILE_BYTES;
+    assert_eq!(cap, 16 << 20);
+    // 16 MiB + 1 of something that would be expensive to parse
+    let text = repeat_to(cap as usize, "[[x]]\n");
+    std::fs::write(&path, &text[..cap as usize + 1]).unwrap();
+    let (peak, _, live) = cost(|| Live::<shop::Marketing>::builder(&path).fallback_baked().open().unwrap());
+    let s = live.status();
+    assert_eq!((s.parses, s.rejected, s.version), (0, 1, 0), "{s:?}");
+    assert_eq!(s.last_error.as_ref().unwrap().items[0].rule, "max-file-bytes");
+    assert!(peak < 1 << 20, "the file was not read whole: {peak} bytes");
+    // the same size again is not re-examined
+    assert!(matches!(live.reload_now(), config_runtime::Outcome::StillRejected(_)));
+}
+
+#[test]
+fn hostile_file_under_the_cap_is_checked_in_bounded_memory() {
+    // 4 MiB of tiny tables under the 16 MiB cap: a located rejection, within the bound
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("marketing.toml");
+    let text = repeat_to(4 << 20, "[[x]]\n");
+    std::fs::write(&path, &text).unwrap();
+    let (peak, _, live) = cost(|| Live::<shop::Marketing>::builder(&path).fallback_baked().open().unwrap());
+    let s = live.status();
+    assert_eq!((s.parses, s.rejected), (1, 1));
+    let e = s.last_error.unwrap();
+    assert!(e.items.iter().any(|i| (i.rule.as_str(), i.line, i.col) == ("unknown-key", 1, 3)), "{e}");
+    assert!(peak <= PEAK_PER_BYTE * text.len(), "{peak} bytes for {}", text.len());
 }

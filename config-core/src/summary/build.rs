@@ -29,6 +29,12 @@ pub enum Fold {
 /// Most comparable entries of one table considered for `before`.
 const MAX_PAIR_KEYS: usize = 32;
 
+/// Positions the unfolded mode ([`Fold::None`]) creates for array elements before it
+/// folds the rest of each array into its first element's position (first occurrences
+/// only, as when folded): a file with millions of values costs bounded memory beyond the
+/// folded summary, and every occurrence is still listed for files of usual size.
+pub const MAX_UNFOLDED_POSITIONS: usize = 20_000;
+
 /// Arrays up to this many items look for duplicates pairwise instead of hashing.
 const SMALL_ARRAY: usize = 16;
 
@@ -717,8 +723,10 @@ impl<'d> Builder<'d> {
     }
 
     fn elem_pos(&mut self, p: u32) -> u32 {
-        match (self.fold, self.pos[p as usize].elems.first()) {
-            (Fold::Positions, Some(&e)) => e,
+        // past the budget, unfolded mode folds the remaining elements like `Positions`
+        let fold = self.fold == Fold::Positions || self.pos.len() >= MAX_UNFOLDED_POSITIONS;
+        match (fold, self.pos[p as usize].elems.first()) {
+            (true, Some(&e)) => e,
             _ => {
                 let ctx = self.pos[p as usize].ctx.elem();
                 let e = self.new_pos(ctx);

@@ -232,8 +232,12 @@ impl ErrorReport {
         }
     }
 
+    /// On one line whatever the message quotes (`config_core::diag::printable`): a hostile
+    /// value cannot break the log record or send terminal escape sequences.
     fn line_of(&self, i: &ErrorItem) -> String {
-        format!("{}:{}:{}: error[{}]: {}: {}", self.file, i.line, i.col, i.rule, i.path, i.message)
+        use config_core::diag::printable;
+        let (file, path, message) = (printable(&self.file), printable(&i.path), printable(&i.message));
+        format!("{file}:{}:{}: error[{}]: {path}: {message}", i.line, i.col, i.rule)
     }
 }
 
