@@ -5,7 +5,8 @@
 //! findings (rule, key path, line:col) at all three moments. Nothing here panics on any
 //! input; every failure is a located [`Diagnostic`].
 
-use crate::check::{Finding, RtReport, rt};
+pub use crate::check::MAX_PER_RULE;
+use crate::check::{RtReport, rt};
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Severity, token_len};
 use crate::rule_id::RuleId;
 use crate::schema::{HasSchema, SchemaRef};
@@ -102,14 +103,22 @@ fn bad_integer_in(v: &Spanned<DeValue<'_>>) -> Option<usize> {
 }
 
 /// Runs the checker over a parsed document: folded first (cheap, the usual case of a
-/// good file); when anything is found, unfolded, so every occurrence is listed.
+/// good file); when anything is found, unfolded, so every occurrence is listed, up to
+/// [`MAX_PER_RULE`] of each rule: past that, one more finding (at the first occurrence not
+/// listed) says how many were left out, so a hostile file cannot make the report huge.
 pub fn check_parsed(name: &str, text: &str, doc: &Spanned<DeTable<'_>>, schema: SchemaRef) -> Diagnostics {
     let mut d = Diagnostics::new(name, text);
     let folded = run(doc, schema, Fold::Positions);
-    if folded.is_empty() {
+    if folded.findings.is_empty() {
         return d;
     }
-    let mut all = run(doc, schema, Fold::None);
+    let RtReport { findings: mut all, over_cap, .. } = run(doc, schema, Fold::None);
+    for (mut f, n) in over_cap {
+        let s = if n == 1 { "" } else { "s" };
+        f.message =
+            format!("at least {n} more `{}` finding{s} not listed (the first {MAX_PER_RULE} are)", f.rule);
+        all.push(f);
+    }
     all.sort_by(|a, b| (a.off, a.rule, &a.path).cmp(&(b.off, b.rule, &b.path)));
     all.dedup_by(|a, b| a.off == b.off && a.rule == b.rule && a.path == b.path && a.message == b.message);
     let lines = LineIndex::new(text);
@@ -133,11 +142,11 @@ pub fn check_parsed(name: &str, text: &str, doc: &Spanned<DeTable<'_>>, schema: 
     d
 }
 
-fn run(doc: &Spanned<DeTable<'_>>, schema: SchemaRef, fold: Fold) -> Vec<Finding> {
+fn run(doc: &Spanned<DeTable<'_>>, schema: SchemaRef, fold: Fold) -> RtReport {
     let sum = build_for(doc, fold, schema);
     let mut r = RtReport::new();
     sum.with_view(|s| rt::check(&mut r, s, schema));
-    r.findings
+    r
 }
 
 fn located(

@@ -39,11 +39,11 @@ pub fn location_inside(text: &str, line: u32, col: u32) -> Result<(), String> {
     if line == 0 || col == 0 {
         return Err(format!("location {line}:{col} is not 1-based"));
     }
-    let Some(n) = line_chars(text, line) else {
+    // the line as it is, a `\r` before its `\n` included: an offset may point at it
+    let Some(n) = text.split('\n').nth(line as usize - 1).map(|l| l.chars().count()) else {
         return Err(format!("line {line} is past the last line ({})", line_count(text)));
     };
-    // `\r` before `\n` counts as a column of its own for an offset pointing at it
-    if col as usize > n + 2 {
+    if col as usize > n + 1 {
         return Err(format!("column {col} is past the end of line {line} ({n} chars)"));
     }
     Ok(())
@@ -129,6 +129,68 @@ pub fn frames_consistent(d: &Diagnostics, rendered: &str) -> Result<(), String> 
             rendered.len(),
             d.items.len()
         ));
+    }
+    Ok(())
+}
+
+/// (rule, key path, line, col) of a finding.
+pub type Located = (String, String, u32, u32);
+
+/// The build's findings (the `const fn` checker over the folded summary, exactly what
+/// `cargo build` prints) for `text` against `schema`, and `check_str`'s. The build lists
+/// the first occurrence per position; `check_str` every occurrence.
+pub fn build_and_run_findings(
+    text: &str,
+    schema: config_runtime::SchemaRef,
+) -> Option<(Vec<Located>, Vec<Located>, usize)> {
+    use config_runtime::__private::core::{check, check_str, summary};
+    let doc = check_str::parse("f.toml", text).ok()?;
+    let mut folded = summary::build(&doc, summary::Fold::Positions);
+    folded.resolve_lines(text);
+    let mut c = check::ConstReport::new("f.toml");
+    folded.with_view(|s| check::ct::check(&mut c, s, schema));
+    let build = c.text().lines().filter_map(parse_build_line).collect();
+    let d = check_str::check_parsed("f.toml", text, &doc, schema);
+    let run = d.items.iter().map(|x| (x.rule.id().to_owned(), x.path.clone(), x.line, x.col)).collect();
+    Some((build, run, c.count))
+}
+
+/// `f.toml:<line>:<col>: error[<rule>]: <path>: <message>` (paths quote odd keys).
+fn parse_build_line(line: &str) -> Option<Located> {
+    let rest = line.strip_prefix("f.toml:")?;
+    let mut it = rest.splitn(3, ':');
+    let (l, c, tail) = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?);
+    let (rule, tail) = tail.strip_prefix(" error[")?.split_once("]: ")?;
+    let (mut quoted, mut esc) = (false, false);
+    for (i, ch) in tail.char_indices() {
+        match ch {
+            _ if esc => esc = false,
+            '\\' if quoted => esc = true,
+            '"' => quoted = !quoted,
+            ':' if !quoted && tail[i + 1..].starts_with(' ') => {
+                return Some((rule.to_owned(), tail[..i].to_owned(), l, c));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// One engine, two moments: the build finds something exactly when `check_str` does, and
+/// every finding the build prints is one of `check_str`'s (same rule, path, line, col).
+pub fn build_agrees_with_run(text: &str, schema: config_runtime::SchemaRef) -> Result<(), String> {
+    let Some((build, run, count)) = build_and_run_findings(text, schema) else { return Ok(()) };
+    if (count == 0) != run.is_empty() {
+        return Err(format!("the build found {count}, check_str {}: {build:?} / {run:?}", run.len()));
+    }
+    // the build shows its first 60 findings in a 32 KiB buffer
+    if count <= 60 {
+        let missing: Vec<_> = build.iter().filter(|b| !run.contains(b)).collect();
+        if !missing.is_empty() {
+            return Err(format!(
+                "the build reports what check_str does not: {missing:?}\ncheck_str: {run:?}"
+            ));
+        }
     }
     Ok(())
 }

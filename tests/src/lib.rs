@@ -166,4 +166,3 @@ fn write_if_changed(path: &std::path::Path, text: &str) {
         let _ = std::fs::write(path, text);
     }
 }
-

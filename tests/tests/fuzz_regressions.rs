@@ -4,8 +4,9 @@
 //! fuzz targets, on every `cargo test`: no panic, every diagnostic located inside the input,
 //! code frames and one-line records agreeing with it, nothing dangerous accepted.
 
+use config_runtime::HasSchema;
 use config_runtime::{Diagnostics, check_str, check_value};
-use config_tests::invariants::{diagnostics_inside, frames_consistent};
+use config_tests::invariants::{build_agrees_with_run, diagnostics_inside, frames_consistent};
 use std::path::{Path, PathBuf};
 
 fn files(under: &str, seeds_only: bool) -> Vec<PathBuf> {
@@ -49,8 +50,26 @@ fn replay(path: &Path) -> Result<(), String> {
         }
         Err(d) => consistent(&text, &d)?,
     }
-    let d = check_value("f.toml", &text, <shop::Marketing as config_runtime::HasSchema>::SCHEMA);
-    consistent(&text, &d)
+    let d = check_value("f.toml", &text, shop::Marketing::SCHEMA);
+    consistent(&text, &d)?;
+    build_agrees_with_run(&text, shop::Marketing::SCHEMA)
+}
+
+/// Found by the `summary_build` target: a key that follows a nested table in the same
+/// table (`children = [{ … }]` then `url = …`) was taken as missing from it, so `cargo
+/// build` failed a good file with `missing-field` (the run time did not: parity broke).
+#[test]
+fn a_key_after_a_nested_table_is_not_missing() {
+    let text = "free_shipping_over_cents = 1\n\
+                [[menu]]\ntitle = \"A\"\nurl = \"/a\"\n\
+                [[menu]]\ntitle = \"B\"\nchildren = [{ title = \"c\", url = \"/c\" }]\nurl = \"/b\"\n\
+                [[menu]]\ntitle = \"C\"\nx.y = 1\nurl = \"/c\"\n";
+    let (build, run, count) =
+        config_tests::invariants::build_and_run_findings(text, shop::Marketing::SCHEMA).unwrap();
+    assert!(run.iter().all(|f| f.0 == "unknown-key"), "{run:?}");
+    assert_eq!((count, build.len()), (1, 1), "{build:?}");
+    assert_eq!(build[0], ("unknown-key".to_owned(), "menu[2].x".to_owned(), 11, 1));
+    build_agrees_with_run(text, shop::Marketing::SCHEMA).unwrap();
 }
 
 #[test]
@@ -69,4 +88,18 @@ fn seed_corpus_passes_the_fuzz_invariants() {
     for p in all {
         replay(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
     }
+}
+
+/// Found by the `summary_build` target: a float for an integer field under `range`
+/// (`percent_off = 300.5`) was a `type` and a `range` finding at build time but only a
+/// `type` finding at run time (the schema-guided summary skipped float facts there).
+#[test]
+fn a_float_for_a_ranged_integer_is_reported_alike() {
+    let text = "free_shipping_over_cents = 1\n[[promotions]]\nid = \"a\"\ntitle = \"t\"\n\
+                starts = 2026-11-27T00:00:00Z\nends = 2026-11-28T00:00:00Z\npercent_off = 300.5\n";
+    let (build, run, _) =
+        config_tests::invariants::build_and_run_findings(text, shop::Marketing::SCHEMA).unwrap();
+    let at = |rule: &str| (rule.to_owned(), "promotions[0].percent_off".to_owned(), 7, 15);
+    assert_eq!(build, [at("type"), at("range")]);
+    assert!(run.contains(&at("type")) && run.contains(&at("range")), "{run:?}");
 }

@@ -6,8 +6,13 @@
 //! factors; the one timing test compares two sizes in the same run with a wide margin.
 //!
 //! The bound for a file `Live` accepts to read (at most `max_file_bytes`, 16 MiB by
-//! default): memory at most [`PEAK_PER_BYTE`] times its size, work linear in its size.
-//! Anything larger is refused unread (`hostile_file_over_the_cap_is_refused_unread`).
+//! default): peak memory at most [`PEAK_PER_BYTE`] times its size plus
+//! [`UNFOLDED_ALLOWANCE`], allocations at most [`ALLOCS_PER_BYTE`] per byte, time linear
+//! in its size. Anything larger is refused unread
+//! (`hostile_file_over_the_cap_is_refused_unread`). Where the bytes go (measured, 4 MB
+//! inputs): `toml`'s parsed document 40-100 per input byte (a `1,` is a 48-byte value),
+//! the summary about 1.8 KB per distinct key path (~180 per byte for a file of short
+//! distinct keys, the worst shape), findings and frames little (capped per rule).
 
 use config_runtime::{Live, check_str};
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -59,9 +64,12 @@ fn cost<R>(f: impl FnOnce() -> R) -> (usize, u64, R) {
 }
 
 /// The stated bound: peak memory of checking a file, per byte of the file, whatever its
-/// shape (measured worst: ~320 for thousands of tiny tables `[[x]]`, each a table and a
-/// position in the summary; ~40 for a realistic menu).
+/// shape (measured worst ~240: short distinct keys, each a position in the summary;
+/// ~40 for a realistic menu).
 const PEAK_PER_BYTE: usize = 400;
+/// Beyond that, at most `MAX_UNFOLDED_POSITIONS` (100 000) positions of the unfolded pass
+/// that lists every occurrence (~1.5 KB each).
+const UNFOLDED_ALLOWANCE: usize = 192 << 20;
 /// Allocations per byte, whatever the shape (measured worst: ~2.3 for `[1,1,1,...]`).
 const ALLOCS_PER_BYTE: f64 = 3.0;
 
@@ -71,7 +79,8 @@ fn check_and_render(text: &str) -> usize {
         Ok(_) => 0,
         Err(d) => {
             let n = d.one_line().len() + d.render().len();
-            assert!(n < 1 << 20, "output of {n} bytes");
+            // bounded per finding, whatever the length of the lines
+            assert!(n < 1024 * (d.len() + 4), "output of {n} bytes for {} findings", d.len());
             d.len()
         }
     }
@@ -124,9 +133,10 @@ fn memory_and_allocations_grow_linearly() {
         let (small, big) = (make(N), make(4 * N));
         let (p1, a1, f1) = cost(|| check_and_render(&small));
         let (p4, a4, f4) = cost(|| check_and_render(&big));
-        let per_byte = p4 / big.len();
+        let per_byte = p4.saturating_sub(UNFOLDED_ALLOWANCE) / big.len();
         eprintln!(
-            "{name}: peak {per_byte}/byte, {:.2} allocs/byte, {f1} and {f4} findings",
+            "{name}: peak {}/byte ({per_byte} beyond the allowance), {:.2} allocs/byte, {f1} and {f4} findings",
+            p4 / big.len(),
             a4 as f64 / big.len() as f64
         );
         assert!(per_byte <= PEAK_PER_BYTE, "{name}: peak {p4} for {} bytes", big.len());
@@ -210,5 +220,5 @@ fn hostile_file_under_the_cap_is_checked_in_bounded_memory() {
     assert_eq!((s.parses, s.rejected), (1, 1));
     let e = s.last_error.unwrap();
     assert!(e.items.iter().any(|i| (i.rule.as_str(), i.line, i.col) == ("unknown-key", 1, 3)), "{e}");
-    assert!(peak <= PEAK_PER_BYTE * text.len(), "{peak} bytes for {}", text.len());
+    assert!(peak <= PEAK_PER_BYTE * text.len() + UNFOLDED_ALLOWANCE, "{peak} bytes for {}", text.len());
 }

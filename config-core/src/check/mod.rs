@@ -14,7 +14,7 @@ mod valid;
 
 pub use ct_report::{ConstReport, check_or_fail};
 pub use num::{push_u128_to, push_val_to};
-pub use rt_report::{Finding, RtReport};
+pub use rt_report::{Finding, MAX_PER_RULE, RtReport};
 pub use valid::validate_field_rules;
 
 /// Generates the checker for one report type. `$c` is `const` or nothing.

@@ -16,10 +16,19 @@ pub struct Finding {
     pub help: Option<String>,
 }
 
+/// Findings of one rule kept by a report; later ones of that rule are only counted (see
+/// [`RtReport::over_cap`]), so a hostile file with a million bad values yields a bounded
+/// report.
+pub const MAX_PER_RULE: usize = 5_000;
+
 /// Collects findings.
 #[derive(Debug, Default)]
 pub struct RtReport {
     pub findings: Vec<Finding>,
+    /// Per rule past [`MAX_PER_RULE`]: the first finding not kept (its message empty) and
+    /// how many were not kept.
+    pub over_cap: Vec<(Finding, usize)>,
+    kept: [usize; 32],
     in_help: bool,
 }
 
@@ -48,6 +57,12 @@ impl RtReport {
     }
 
     pub fn begin(&mut self, rule: RuleId, loc: Loc, path: &str, suffix: &str) -> bool {
+        if self.kept[(rule as usize) % 32] >= MAX_PER_RULE
+            && let Some((_, n)) = self.over_cap.iter_mut().find(|(x, _)| x.rule == rule)
+        {
+            *n += 1;
+            return false;
+        }
         let mut p = path.to_owned();
         if !suffix.is_empty() {
             if !p.is_empty() {
@@ -59,7 +74,14 @@ impl RtReport {
             p.push_str("(root)");
         }
         self.in_help = false;
-        self.findings.push(Finding { rule, off: loc.off, path: p, message: String::new(), help: None });
+        let f = Finding { rule, off: loc.off, path: p, message: String::new(), help: None };
+        let kept = &mut self.kept[(rule as usize) % 32];
+        if *kept >= MAX_PER_RULE {
+            self.over_cap.push((f, 1));
+            return false;
+        }
+        *kept += 1;
+        self.findings.push(f);
         true
     }
 

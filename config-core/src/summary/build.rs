@@ -33,7 +33,7 @@ const MAX_PAIR_KEYS: usize = 32;
 /// folds the rest of each array into its first element's position (first occurrences
 /// only, as when folded): a file with millions of values costs bounded memory beyond the
 /// folded summary, and every occurrence is still listed for files of usual size.
-pub const MAX_UNFOLDED_POSITIONS: usize = 20_000;
+pub const MAX_UNFOLDED_POSITIONS: usize = 100_000;
 
 /// Arrays up to this many items look for duplicates pairwise instead of hashing.
 const SMALL_ARRAY: usize = 16;
@@ -217,6 +217,9 @@ impl Ctx {
         let len = outer(|r| matches!(r, Rule::Len { .. }));
         let range = has(|r| matches!(r, Rule::Range { .. }));
         match sch {
+            // a float written for an integer is a `type` finding and, under a `range`, a
+            // `range` finding too (as the full summary the build checks has it)
+            Schema::Int { .. } if range => n |= need::INT | need::FLOAT,
             Schema::Int { .. } => n |= need::INT,
             Schema::Float { .. } if range => n |= need::INT | need::FLOAT,
             Schema::Str => {
@@ -561,7 +564,7 @@ impl<'d> Builder<'d> {
         for (k, v) in t.iter() {
             let key: &'d str = k.get_ref().as_ref();
             self.push_seg(Seg::Key(key));
-            let child = self.key_pos(p, key, k.span().start, first, loc);
+            let child = self.key_pos(p, key, k.span().start, (serial, first), loc);
             let key_off = k.span().start;
             let (j, n) = self.visit_value(child, v, key_off);
             json += json_string_len(key) + 1 + j;
@@ -593,8 +596,11 @@ impl<'d> Builder<'d> {
         (json, nodes)
     }
 
-    /// Finds or creates the position of `key` under table position `p`.
-    fn key_pos(&mut self, p: u32, key: &str, key_off: usize, first_table: bool, table_loc: Loc) -> u32 {
+    /// Finds or creates the position of `key` under table position `p`, for the table with
+    /// serial number `serial` (not `self.serial`: tables nested in earlier values of the same
+    /// table have advanced it).
+    fn key_pos(&mut self, p: u32, key: &str, key_off: usize, table: (u64, bool), table_loc: Loc) -> u32 {
+        let (serial, first_table) = table;
         let pb = &self.pos[p as usize];
         let found = if pb.keys.len() > 16 {
             pb.key_ix.get(key).copied()
@@ -603,7 +609,7 @@ impl<'d> Builder<'d> {
         };
         if let Some(i) = found {
             let kb = &mut self.pos[p as usize].keys[i];
-            kb.seen_in = self.serial;
+            kb.seen_in = serial;
             return kb.pos;
         }
         let ctx = self.pos[p as usize].ctx.field(key);
@@ -613,7 +619,7 @@ impl<'d> Builder<'d> {
         let missing_at =
             if first_table { None } else { self.pos[p as usize].first_table.or(Some(table_loc)) };
         let pb = &mut self.pos[p as usize];
-        pb.keys.push(KeyB { key: ks, seen_in: self.serial, loc: Some(loc), missing_at, pos: child });
+        pb.keys.push(KeyB { key: ks, seen_in: serial, loc: Some(loc), missing_at, pos: child });
         let n = pb.keys.len();
         if n == 17 {
             let entries: Vec<(Box<str>, usize)> = pb
@@ -667,7 +673,7 @@ impl<'d> Builder<'d> {
                 let n = int_value(i.as_str(), i.radix());
                 self.ext(p, Ext::IntHi, Val::Int(n), off);
                 self.ext(p, Ext::IntLo, Val::Int(n), off);
-                (n.to_string().len() as u64, 0)
+                (int_json_len(n), 0)
             }
             DeValue::Float(f) => {
                 self.saw(p, Kind::Float, off);
@@ -680,7 +686,7 @@ impl<'d> Builder<'d> {
                     self.ext(p, Ext::FloatHi, Val::Float(x), off);
                     self.ext(p, Ext::FloatLo, Val::Float(x), off);
                 }
-                (if x.is_finite() { format!("{x:?}").len() as u64 } else { 4 }, 0)
+                (float_json_len(x), 0)
             }
             DeValue::Boolean(b) => {
                 self.saw(p, Kind::Bool, off);
@@ -927,6 +933,34 @@ fn cmp_of(v: &DeValue<'_>) -> Option<Cmp> {
     }
 }
 
+/// Digits (and sign) of an integer, without allocating.
+fn int_json_len(n: i128) -> u64 {
+    let mut len = u64::from(n < 0) + 1;
+    let mut u = n.unsigned_abs();
+    while u >= 10 {
+        u /= 10;
+        len += 1;
+    }
+    len
+}
+
+/// Length of a float as JSON (`null` for NaN and infinities), without allocating.
+fn float_json_len(x: f64) -> u64 {
+    if !x.is_finite() {
+        return 4;
+    }
+    struct Count(u64);
+    impl std::fmt::Write for Count {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0 += s.len() as u64;
+            Ok(())
+        }
+    }
+    let mut c = Count(0);
+    let _ = write!(c, "{x:?}");
+    c.0
+}
+
 /// Appends a key to a path, quoted when it is not a bare TOML key.
 pub fn push_key(s: &mut String, k: &str) {
     let bare = !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
@@ -934,5 +968,21 @@ pub fn push_key(s: &mut String, k: &str) {
         s.push_str(k);
     } else {
         let _ = write!(s, "{k:?}");
+    }
+}
+
+#[cfg(test)]
+mod json_len_tests {
+    use super::{float_json_len, int_json_len};
+
+    #[test]
+    fn lengths_match_formatting() {
+        for n in [0i128, 7, -7, 10, 99, 100, -100, i128::from(i64::MAX), i128::from(i64::MIN)] {
+            assert_eq!(int_json_len(n), n.to_string().len() as u64, "{n}");
+        }
+        for x in [0.0, 1.5, -0.25, 1e300, f64::NAN] {
+            let want = if x.is_finite() { format!("{x:?}").len() as u64 } else { 4 };
+            assert_eq!(float_json_len(x), want, "{x}");
+        }
     }
 }

@@ -8,7 +8,12 @@ use config_runtime::cli::{Linter, run};
 #[test]
 fn checked_in_json_schema_is_current() {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run(["shop-lint", "schema", "--format", "json-schema"], &Linter::app::<shop::Marketing>("shop-lint"), &mut out, &mut err);
+    let code = run(
+        ["shop-lint", "schema", "--format", "json-schema"],
+        &Linter::app::<shop::Marketing>("shop-lint"),
+        &mut out,
+        &mut err,
+    );
     assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/marketing.schema.json");
     let on_disk = std::fs::read_to_string(path).unwrap();
