@@ -23,3 +23,16 @@ fn editing_the_toml_rebuilds_the_crate() {
     let d = std::fs::read_to_string(&dep_info).unwrap_or_else(|e| panic!("{}: {e}", dep_info.display()));
     assert!(d.contains("fixtures/good/shop.toml"), "dep-info does not list the config file:\n{d}");
 }
+
+/// A bad value quoted in a message (here a link) never carries raw control characters:
+/// the summary stores it escaped, so the build error and the run-time message agree.
+#[test]
+fn quoted_bad_values_are_escaped() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/good/shop.toml"))
+        .unwrap()
+        .replace("banner_url = \"/sale/black-friday\"", "banner_url = \"java\\u001bscript:x\"");
+    let err = config_runtime::check_str::<Marketing>("shop.toml", &text).unwrap_err();
+    let url = err.items.iter().find(|d| d.rule.id() == "url").unwrap();
+    assert!(url.message.contains("java\\u{1b}script:x"), "{}", url.message);
+    assert!(!url.message.contains('\u{1b}'));
+}

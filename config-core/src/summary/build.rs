@@ -798,6 +798,9 @@ impl<'d> Builder<'d> {
         } else {
             s.to_owned()
         };
+        // quoted back in messages: control and bidi characters are written as `\u{..}`,
+        // so a build error cannot carry escape sequences to a terminal either
+        let shown = crate::diag::printable(&shown).into_owned();
         let text = self.push_str(shown);
         let why = self.static_str(why);
         let loc = self.loc_here(off);
