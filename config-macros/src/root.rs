@@ -10,7 +10,7 @@ use config_core::datetime::{self, DtKind, DtParts};
 use config_core::diag::LineIndex;
 use config_core::summary::build::{float_value, int_value};
 use config_core::summary::{Fold, build, emit::emit};
-use proc_macro2::{Literal, Span, TokenStream};
+use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
 use std::path::PathBuf;
 use syn::LitStr;
@@ -290,7 +290,6 @@ fn scalar_const(
             (quote!(#ty), dt_tokens(k, utc, parts, core))
         }
     };
-    let _ = Span::call_site();
     Some(quote! {
         #[doc = #doc_line]
         pub const #name: #cty = #expr;

@@ -20,10 +20,9 @@ pub use valid::validate_field_rules;
 /// Generates the checker for one report type. `$c` is `const` or nothing.
 macro_rules! checker {
     ($($c:ident)?; $R:ty) => {
-        use $crate::datetime::DtKind;
         use $crate::rule_id::RuleId;
         use $crate::schema::{Field, Num, Rule, Schema, SchemaRef, unwrap_opt};
-        use $crate::summary::{Ext, Extreme, Kind, KeyPos, Loc, NONE, Pos, Summary, Val, DISTINCT_CAP};
+        use $crate::summary::{Ext, Extreme, Kind, KeyPos, NONE, Pos, Summary, Val, DISTINCT_CAP};
         use $crate::text::{is_close, str_eq};
 
         /// Checks a whole summary against the root schema.
@@ -738,8 +737,6 @@ macro_rules! checker {
                 }
                 i += 1;
             }
-            let _ = DtKind::Offset;
-            let _: Option<Loc> = None;
         }
     };
 }

@@ -82,7 +82,7 @@ impl SummaryBuf {
         offs.dedup();
         let mut table: HashMap<u32, (u32, u32)> =
             HashMap::with_capacity_and_hasher(offs.len(), Default::default());
-        let (mut line, mut col, mut at) = (1u32, 1u32, 0usize);
+        let (mut line, mut col) = (1u32, 1u32);
         let mut chars = text.char_indices().peekable();
         for &o in &offs {
             while let Some(&(i, c)) = chars.peek() {
@@ -95,10 +95,8 @@ impl SummaryBuf {
                 } else {
                     col += 1;
                 }
-                at = i + c.len_utf8();
                 chars.next();
             }
-            let _ = at;
             // a leading byte-order mark is invisible in editors: do not count it
             let bom = line == 1 && o > 0 && text.starts_with('\u{feff}');
             table.insert(o, (line, if bom { col - 1 } else { col }));
