@@ -204,7 +204,7 @@ fn enc_value(enc: &mut Enc, v: &DeValue<'_>) {
             out.push(FLOAT);
             out.extend_from_slice(&float_value(f.as_str()).to_bits().to_le_bytes());
         }
-        DeValue::String(s) => match dt_of_str(s) {
+        DeValue::String(s) => match datetime::parse_any(s) {
             Some((kind, parts)) => {
                 out.push(STR_DT);
                 enc_dt(out, kind, parts);
@@ -234,13 +234,6 @@ fn enc_value(enc: &mut Enc, v: &DeValue<'_>) {
 }
 
 /// The datetime form a string is in, if any (cheap fail-fast on the first byte).
-fn dt_of_str(s: &str) -> Option<(DtKind, DtParts)> {
-    if !s.as_bytes().first()?.is_ascii_digit() {
-        return None;
-    }
-    DtKind::ALL.into_iter().find_map(|k| datetime::parse(k, s).ok().map(|p| (k, p)))
-}
-
 fn enc_dt(out: &mut Vec<u8>, kind: DtKind, p: DtParts) {
     // Fields out of `u8` range cannot come from a parse; saturate so decoding rejects them.
     let small = |v: u32| u8::try_from(v).unwrap_or(u8::MAX);

@@ -280,6 +280,15 @@ pub const fn to_offset(p: DtParts) -> Option<DateTime<FixedOffset>> {
     }
 }
 
+/// The form a string is written in, if it is one of the four, with its parts (fails fast
+/// on strings that do not start with a digit).
+pub fn parse_any(s: &str) -> Option<(DtKind, DtParts)> {
+    if !s.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
+    DtKind::ALL.into_iter().find_map(|k| parse(k, s).ok().map(|p| (k, p)))
+}
+
 /// The kind of a native TOML datetime literal.
 pub fn native_kind(d: &toml::value::Datetime) -> DtKind {
     match (d.date.is_some(), d.time.is_some(), d.offset.is_some()) {

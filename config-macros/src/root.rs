@@ -103,8 +103,9 @@ pub fn expand(ast: &Input<'_>, file: &LitStr, fields: &[FieldAst<'_>]) -> TokenS
         }
     };
     let blob = Literal::byte_string(&config_core::blob::encode(doc.get_ref()));
+    let lines = LineIndex::new(&text);
     let consts =
-        fields.iter().filter(|f| !f.skip).filter_map(|f| scalar_const(f, doc.get_ref(), &core, &rel, &text));
+        fields.iter().filter(|f| !f.skip).filter_map(|f| scalar_const(f, doc.get_ref(), &core, &rel, &lines));
     let check = quote_spanned! {file.span()=>
         const _: () = #core::check::check_or_fail(#rel, #ident::__CONFIG_SUMMARY, <#ident as #core::HasSchema>::SCHEMA);
     };
@@ -221,7 +222,7 @@ fn scalar_const(
     doc: &DeTable<'_>,
     core: &TokenStream,
     rel: &str,
-    text: &str,
+    lines: &LineIndex<'_>,
 ) -> Option<TokenStream> {
     let kind = scalar_of(f.ty)?;
     let name = syn::Ident::new(&screaming(&f.ident.to_string()), f.ident.span());
@@ -233,7 +234,7 @@ fn scalar_const(
     let where_ = v.map_or_else(
         || "absent: the type's default".to_owned(),
         |v| {
-            let (l, c) = LineIndex::new(text).at(v.span().start);
+            let (l, c) = lines.at(v.span().start);
             format!("{rel}:{l}:{c}")
         },
     );

@@ -4,7 +4,9 @@
 //! (folded first; unfolded to list every occurrence once something failed). It knows
 //! nothing of the Rust types: it records every fact any rule may ask for.
 
-use super::facts::{control_problem, json_string_len, scan, url_problem_scanned};
+use super::facts::{
+    control_problem, float_json_len, int_json_len, json_string_len, scan, url_problem_scanned,
+};
 use super::{
     Bad, DISTINCT_CAP, Distinct, Dup, EXT_CAP, EXT_N, Ext, Extreme, KeyPos, Kind, KindSeen, Loc, NONE, Pair,
     Pos, Span32, Summary, Val,
@@ -80,27 +82,9 @@ impl SummaryBuf {
         self.for_each_loc(|l| offs.push(l.off));
         offs.sort_unstable();
         offs.dedup();
-        let mut table: HashMap<u32, (u32, u32)> =
-            HashMap::with_capacity_and_hasher(offs.len(), Default::default());
-        let (mut line, mut col) = (1u32, 1u32);
-        let mut chars = text.char_indices().peekable();
-        for &o in &offs {
-            while let Some(&(i, c)) = chars.peek() {
-                if i >= o as usize {
-                    break;
-                }
-                if c == '\n' {
-                    line += 1;
-                    col = 1;
-                } else {
-                    col += 1;
-                }
-                chars.next();
-            }
-            // a leading byte-order mark is invisible in editors: do not count it
-            let bom = line == 1 && o > 0 && text.starts_with('\u{feff}');
-            table.insert(o, (line, if bom { col - 1 } else { col }));
-        }
+        // ascending offsets: LineIndex counts only the characters in between
+        let lines = crate::diag::LineIndex::new(text);
+        let table: HashMap<u32, (u32, u32)> = offs.iter().map(|&o| (o, lines.at(o as usize))).collect();
         self.for_each_loc(|l| {
             if let Some(&(line, col)) = table.get(&l.off) {
                 l.line = line;
@@ -408,14 +392,6 @@ pub fn int_value(text: &str, radix: u32) -> i128 {
 pub fn float_value(text: &str) -> f64 {
     let t: Cow<'_, str> = if text.contains('_') { text.replace('_', "").into() } else { text.into() };
     t.parse().unwrap_or(f64::NAN)
-}
-
-fn dt_of_str(s: &str) -> Option<(DtKind, datetime::DtParts)> {
-    let b = s.as_bytes().first()?;
-    if !b.is_ascii_digit() {
-        return None;
-    }
-    DtKind::ALL.into_iter().find_map(|k| datetime::parse(k, s).ok().map(|p| (k, p)))
 }
 
 fn ext_would_record(list: &[Extreme], v: Val, hi: bool) -> bool {
@@ -927,39 +903,11 @@ fn cmp_of(v: &DeValue<'_>) -> Option<Cmp> {
             datetime::order_key(k, datetime::native_parts(d)).map(|o| Cmp::Dt(k.index(), o))
         }
         DeValue::String(s) => {
-            let (k, parts) = dt_of_str(s)?;
+            let (k, parts) = datetime::parse_any(s)?;
             datetime::order_key(k, parts).map(|o| Cmp::Dt(k.index(), o))
         }
         _ => None,
     }
-}
-
-/// Digits (and sign) of an integer, without allocating.
-fn int_json_len(n: i128) -> u64 {
-    let mut len = u64::from(n < 0) + 1;
-    let mut u = n.unsigned_abs();
-    while u >= 10 {
-        u /= 10;
-        len += 1;
-    }
-    len
-}
-
-/// Length of a float as JSON (`null` for NaN and infinities), without allocating.
-fn float_json_len(x: f64) -> u64 {
-    if !x.is_finite() {
-        return 4;
-    }
-    struct Count(u64);
-    impl std::fmt::Write for Count {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0 += s.len() as u64;
-            Ok(())
-        }
-    }
-    let mut c = Count(0);
-    let _ = write!(c, "{x:?}");
-    c.0
 }
 
 /// Appends a key to a path, quoted when it is not a bare TOML key.
@@ -974,7 +922,7 @@ pub fn push_key(s: &mut String, k: &str) {
 
 #[cfg(test)]
 mod json_len_tests {
-    use super::{float_json_len, int_json_len};
+    use super::super::facts::{float_json_len, int_json_len};
 
     #[test]
     fn lengths_match_formatting() {

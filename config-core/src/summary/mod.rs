@@ -16,7 +16,7 @@ pub mod emit;
 mod facts;
 
 pub use build::{Fold, SummaryBuf, build, build_for};
-pub use facts::{control_problem, json_string_len, url_problem};
+pub use facts::{control_problem, float_json_len, int_json_len, json_string_len, url_problem};
 
 use crate::datetime::DtKind;
 

@@ -8,7 +8,7 @@
 //! what a service precompresses with), measured on that same JSON text.
 
 use config_core::summary::build::{float_value, int_value, push_key};
-use config_core::summary::json_string_len;
+use config_core::summary::{float_json_len, int_json_len, json_string_len};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use std::io::Write as _;
@@ -35,11 +35,8 @@ pub struct Size {
 pub fn json_len(v: &DeValue<'_>) -> u64 {
     match v {
         DeValue::String(s) => str_json_len(s),
-        DeValue::Integer(i) => int_value(i.as_str(), i.radix()).to_string().len() as u64,
-        DeValue::Float(f) => {
-            let x = float_value(f.as_str());
-            if x.is_finite() { format!("{x:?}").len() as u64 } else { 4 }
-        }
+        DeValue::Integer(i) => int_json_len(int_value(i.as_str(), i.radix())),
+        DeValue::Float(f) => float_json_len(float_value(f.as_str())),
         DeValue::Boolean(b) => {
             if *b {
                 4
