@@ -11,7 +11,8 @@ use std::sync::Arc;
 
 /// How serious a finding is. Everything the checker reports is an error; the linter
 /// adds warnings (budgets nearly used up, promotions already over).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
@@ -26,8 +27,10 @@ impl Severity {
     }
 }
 
-/// One located finding.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One located finding: the one finding type from build to reload to linter. Serialized
+/// (for status endpoints and JSON output) as `{rule, severity, line, col, path, message,
+/// help?}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub rule: RuleId,
     pub severity: Severity,
@@ -36,12 +39,45 @@ pub struct Diagnostic {
     /// 1-based column, in characters.
     pub col: u32,
     /// Byte range in the source (may be empty).
+    #[serde(skip)]
     pub span: Range<usize>,
     /// Key path: `promotions[2].ends`.
     pub path: String,
     pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
 }
+
+impl Diagnostic {
+    /// An error about the file as a whole, at 1:1 with the path `(document)` (the run-time
+    /// gates: size, encoding, I/O, …).
+    pub fn whole_file(rule: RuleId, message: impl Into<String>, help: Option<String>) -> Self {
+        Diagnostic::error_at(rule, (1, 1), 0..0, message, help)
+    }
+
+    /// An error at `(line, col)` / `span` with the path `(document)`.
+    pub fn error_at(
+        rule: RuleId,
+        (line, col): (u32, u32),
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> Self {
+        Diagnostic {
+            rule,
+            severity: Severity::Error,
+            line,
+            col,
+            span,
+            path: DOCUMENT_PATH.to_owned(),
+            message: message.into(),
+            help,
+        }
+    }
+}
+
+/// The key path of findings about the document as a whole (syntax, encoding, size).
+pub const DOCUMENT_PATH: &str = "(document)";
 
 /// All findings for one file, with the file's name and text for rendering.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -198,18 +234,9 @@ impl Diagnostics {
     }
 
     /// `file:line:col: error[rule]: path: message`, on one line whatever the message
-    /// quotes (see [`printable`]).
+    /// quotes (see [`printable`] and [`crate::record`]).
     pub fn line_of(&self, d: &Diagnostic) -> String {
-        format!(
-            "{}:{}:{}: {}[{}]: {}: {}",
-            printable(&self.file),
-            d.line,
-            d.col,
-            d.severity.as_str(),
-            d.rule.id(),
-            printable(&d.path),
-            printable(&d.message)
-        )
+        crate::record::to_string(&self.file, d.line, d.col, d.severity, d.rule, &d.path, &d.message)
     }
 
     /// rustc-style code frames (plain text, no colour), one per finding.

@@ -50,7 +50,11 @@ fn stubs(ast: &Input<'_>) -> TokenStream {
         };
     };
     if ast.file.is_some() {
-        out.extend(root::stub_baked(ast));
+        let fields = match &ast.body {
+            Body::Struct(fields) => fields.as_slice(),
+            Body::Enum(_) => &[],
+        };
+        out.extend(root::stub_baked(ast, fields));
     }
     out
 }

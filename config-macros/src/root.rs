@@ -36,12 +36,23 @@ fn resolve(file: &LitStr) -> Result<PathBuf, String> {
     ))
 }
 
-pub fn stub_baked(ast: &Input<'_>) -> TokenStream {
+/// What the derive emits instead of the real items when the file cannot be used (not
+/// found, unreadable, not TOML): `baked()` and every root const, with placeholder values,
+/// so the app's uses of them compile and the one real error is the only one shown.
+pub fn stub_baked(ast: &Input<'_>, fields: &[FieldAst<'_>]) -> TokenStream {
     let (ident, k) = (ast.ident, &ast.krate);
+    let core = quote!(#k::__private::core);
+    let empty = DeTable::new();
+    let lines = LineIndex::new("");
+    let consts = fields
+        .iter()
+        .filter(|f| !f.skip)
+        .filter_map(|f| scalar_const(f, &empty, &core, "", &lines, Placeholder::Always));
     quote! {
         impl #ident {
             /// The baked config (unavailable: the derive reported an error).
             pub fn baked() -> &'static Self { ::core::unreachable!() }
+            #(#consts)*
         }
         impl #k::__private::core::Baked for #ident {
             fn baked() -> &'static Self { ::core::unreachable!() }
@@ -57,7 +68,7 @@ pub fn expand(ast: &Input<'_>, file: &LitStr, fields: &[FieldAst<'_>]) -> TokenS
         Ok(p) => p,
         Err(msg) => {
             let e = syn::Error::new_spanned(file, msg).to_compile_error();
-            let stub = stub_baked(ast);
+            let stub = stub_baked(ast, fields);
             return quote!(#e #stub);
         }
     };
@@ -73,7 +84,7 @@ pub fn expand(ast: &Input<'_>, file: &LitStr, fields: &[FieldAst<'_>]) -> TokenS
                 format!("Config: cannot read `{rel}` ({}): {e}", path.display()),
             )
             .to_compile_error();
-            let stub = stub_baked(ast);
+            let stub = stub_baked(ast, fields);
             return quote!(#e #track #stub);
         }
     };
@@ -81,12 +92,15 @@ pub fn expand(ast: &Input<'_>, file: &LitStr, fields: &[FieldAst<'_>]) -> TokenS
     let doc = match config_core::check_str::parse(&rel, &text) {
         Ok(d) => d,
         Err(d) => {
-            let (l, c, m) = d.items.first().map_or((1, 1, ""), |x| (x.line, x.col, x.message.as_str()));
+            let records: Vec<String> = d.items.iter().map(|x| d.line_of(x)).collect();
+            let n = records.len().max(1);
             let msg = format!(
-                "config file `{rel}` does not pass its checks (1 problem):\n{rel}:{l}:{c}: error[syntax]: (document): {m}"
+                "config file `{rel}` does not pass its checks ({n} problem{}):\n{}",
+                if n == 1 { "" } else { "s" },
+                records.join("\n")
             );
             let e = syn::Error::new_spanned(file, msg).to_compile_error();
-            let stub = stub_baked(ast);
+            let stub = stub_baked(ast, fields);
             return quote!(#e #track #stub);
         }
     };
@@ -104,8 +118,10 @@ pub fn expand(ast: &Input<'_>, file: &LitStr, fields: &[FieldAst<'_>]) -> TokenS
     };
     let blob = Literal::byte_string(&config_core::blob::encode(doc.get_ref()));
     let lines = LineIndex::new(&text);
-    let consts =
-        fields.iter().filter(|f| !f.skip).filter_map(|f| scalar_const(f, doc.get_ref(), &core, &rel, &lines));
+    let consts = fields
+        .iter()
+        .filter(|f| !f.skip)
+        .filter_map(|f| scalar_const(f, doc.get_ref(), &core, &rel, &lines, Placeholder::Never));
     let check = quote_spanned! {file.span()=>
         const _: () = #core::check::check_or_fail(#rel, #ident::__CONFIG_SUMMARY, <#ident as #core::HasSchema>::SCHEMA);
     };
@@ -214,6 +230,16 @@ fn dt_tokens(kind: DtKind, utc: bool, p: Option<DtParts>, core: &TokenStream) ->
     }
 }
 
+/// Whether [`scalar_const`] emits a const for a field whose value comes from a default
+/// function (which has no const value).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Placeholder {
+    /// The real expansion: no const for such a field.
+    Never,
+    /// The fallback after an error: every const, with a placeholder value.
+    Always,
+}
+
 /// `pub const FIELD: T = <value>;` for a root-level scalar or datetime field. Values
 /// that fail their checks get a placeholder: the check already fails the build, and a
 /// second error from the const would only add noise.
@@ -223,12 +249,13 @@ fn scalar_const(
     core: &TokenStream,
     rel: &str,
     lines: &LineIndex<'_>,
+    placeholder: Placeholder,
 ) -> Option<TokenStream> {
     let kind = scalar_of(f.ty)?;
     let name = syn::Ident::new(&screaming(&f.ident.to_string()), f.ident.span());
     let ty = f.ty;
     let v = lookup(doc, f);
-    if v.is_none() && matches!(f.default, DefaultAttr::Path(_)) {
+    if v.is_none() && matches!(f.default, DefaultAttr::Path(_)) && placeholder == Placeholder::Never {
         return None;
     }
     let where_ = v.map_or_else(

@@ -174,14 +174,16 @@ impl ArtifactError {
     /// # use config_runtime::artifact::ArtifactError;
     /// # use config_runtime::JsonArtifact;
     /// let err = JsonArtifact::builder().max_gzip_bytes(4).build(&vec![1, 2, 3]).unwrap_err();
-    /// assert_eq!(err.rule(), "max-gzip-bytes");
+    /// assert_eq!(err.rule(), config_runtime::RuleId::MaxGzipBytes);
+    /// assert_eq!(err.rule().id(), "max-gzip-bytes");
     /// ```
-    pub fn rule(&self) -> &'static str {
+    pub fn rule(&self) -> config_core::RuleId {
+        use config_core::RuleId;
         match self {
-            ArtifactError::Budget { encoding: Encoding::Identity, .. } => "max-json-bytes",
-            ArtifactError::Budget { encoding: Encoding::Gzip, .. } => "max-gzip-bytes",
-            ArtifactError::Budget { encoding: Encoding::Br, .. } => "max-br-bytes",
-            ArtifactError::Json(_) | ArtifactError::Compress { .. } => "artifact",
+            ArtifactError::Budget { encoding: Encoding::Identity, .. } => RuleId::MaxJsonBytes,
+            ArtifactError::Budget { encoding: Encoding::Gzip, .. } => RuleId::MaxGzipBytes,
+            ArtifactError::Budget { encoding: Encoding::Br, .. } => RuleId::MaxBrBytes,
+            ArtifactError::Json(_) | ArtifactError::Compress { .. } => RuleId::Artifact,
         }
     }
 }
@@ -243,7 +245,7 @@ impl JsonArtifactBuilder {
     /// ```
     /// # use config_runtime::JsonArtifact;
     /// let err = JsonArtifact::builder().max_br_bytes(1).build(&"hello").unwrap_err();
-    /// assert_eq!(err.rule(), "max-br-bytes");
+    /// assert_eq!(err.rule().id(), "max-br-bytes");
     /// ```
     pub fn max_br_bytes(mut self, max: usize) -> Self {
         self.max[Encoding::Br.index()] = Some(max);

@@ -22,8 +22,8 @@ pub mod live;
 pub mod reload_semantics {}
 pub use artifact::JsonArtifact;
 pub use live::{
-    ConfigValue, ContentHash, ErrorItem, ErrorReport, Live, LiveBuilder, LiveError, LiveHandle, Outcome,
-    Snapshot, Status, Version,
+    ConfigValue, ContentHash, ErrorReport, Live, LiveBuilder, LiveError, LiveHandle, Outcome, Snapshot,
+    Status, Version,
 };
 #[cfg(feature = "cli")]
 pub mod cli;

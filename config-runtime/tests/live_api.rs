@@ -94,7 +94,7 @@ fn reload_now_reports_each_outcome() {
     assert_eq!(live.reload_now(), Outcome::Unchanged { version: 1 });
     fs::write(&path, b"title = \"b\"\n").unwrap();
     let Outcome::Rejected(report) = live.reload_now() else { panic!() };
-    assert_eq!(report.items[0].rule, "missing-field");
+    assert_eq!(report.items[0].rule.id(), "missing-field");
     assert_eq!(live.reload_now(), Outcome::StillRejected(report));
     fs::write(&path, good("b", 2, 2)).unwrap();
     let Outcome::Accepted { version, hash, timings } = live.reload_now() else { panic!() };
@@ -153,7 +153,7 @@ fn try_prepare_errors_reject_the_version() {
     fs::write(&path, good("a much longer title that blows the JSON budget", 2, 2)).unwrap();
     let report = live.reload_now().error().cloned().unwrap();
     assert_eq!(
-        (report.items[0].line, report.items[0].col, report.items[0].rule.as_str()),
+        (report.items[0].line, report.items[0].col, report.items[0].rule.id()),
         (1, 1, "max-json-bytes")
     );
     assert!(report.items[0].message.contains("over the budget of 60 bytes"));
@@ -161,13 +161,13 @@ fn try_prepare_errors_reject_the_version() {
     fs::write(&path, good("t", 3, 2)).unwrap();
     let report = live.reload_now().error().cloned().unwrap();
     assert_eq!(
-        (report.items[0].rule.as_str(), report.items[0].message.as_str()),
+        (report.items[0].rule.id(), report.items[0].message.as_str()),
         ("prepare", "n = 3 is reserved")
     );
 
     fs::write(&path, good("t", 4, 2)).unwrap();
     let report = live.reload_now().error().cloned().unwrap();
-    assert_eq!((report.items[0].line, report.items[0].col, report.items[0].rule.as_str()), (1, 5, "range"));
+    assert_eq!((report.items[0].line, report.items[0].col, report.items[0].rule.id()), (1, 5, "range"));
 
     let s = live.status();
     assert_eq!(counts(&s), (4, 1, 3, 0));
@@ -212,7 +212,7 @@ fn shrink_guard_and_the_unguarded_reload() {
     assert!(live.reload_now().is_accepted());
     fs::write(&path, good("a", 3, 4).as_bytes()).unwrap(); // 14 -> 6: 57% lost
     let report = live.reload_now().error().cloned().unwrap();
-    assert_eq!((report.items[0].rule.as_str(), report.items[0].line), ("shrink", 1));
+    assert_eq!((report.items[0].rule.id(), report.items[0].line), ("shrink", 1));
     assert!(report.items[0].message.contains("6 values"), "{report}");
     assert!(matches!(live.reload_now(), Outcome::StillRejected(_)));
     let Outcome::Accepted { version, .. } = live.reload_now_unguarded() else { panic!() };

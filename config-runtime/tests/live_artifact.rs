@@ -56,13 +56,13 @@ fn budgets_fail_in_order_with_rule_ids() {
     let s = a.sizes();
     let err = JsonArtifact::builder().max_json_bytes(s.json - 1).build(&value).unwrap_err();
     assert!(matches!(err, ArtifactError::Budget { encoding: Encoding::Identity, .. }));
-    assert_eq!(err.rule(), "max-json-bytes");
+    assert_eq!(err.rule().id(), "max-json-bytes");
     let err =
         JsonArtifact::builder().level(Level::FAST).max_gzip_bytes(s.gzip - 1).build(&value).unwrap_err();
-    assert_eq!(err.rule(), "max-gzip-bytes");
+    assert_eq!(err.rule().id(), "max-gzip-bytes");
     assert!(err.to_string().contains(&format!("gzip body is {} bytes", s.gzip)), "{err}");
     let err = JsonArtifact::builder().level(Level::FAST).max_br_bytes(s.br - 1).build(&value).unwrap_err();
-    assert_eq!(err.rule(), "max-br-bytes");
+    assert_eq!(err.rule().id(), "max-br-bytes");
     let ok = JsonArtifact::builder()
         .level(Level::FAST)
         .max_json_bytes(s.json)
@@ -76,7 +76,7 @@ fn serialization_errors_are_typed() {
     let mut m = std::collections::HashMap::new();
     m.insert(vec![1u8], 1); // a non-string key cannot be a JSON object key
     let err = JsonArtifact::new(&m, Level::FAST).unwrap_err();
-    assert_eq!(err.rule(), "artifact");
+    assert_eq!(err.rule().id(), "artifact");
     assert!(err.to_string().starts_with("cannot serialize the value as JSON"));
 }
 

@@ -157,7 +157,7 @@ fn replaced_by_a_directory() {
     fs::remove_file(&path).unwrap();
     fs::create_dir(&path).unwrap();
     let s = wait_until(&live, "the directory reported", |s| {
-        s.last_error.as_ref().is_some_and(|e| e.items[0].rule == "not-a-file")
+        s.last_error.as_ref().is_some_and(|e| e.items[0].rule.id() == "not-a-file")
     });
     // Missing and then a directory is one episode of failed reads.
     assert_eq!(counts(&s), (1, 1, 0, 1));

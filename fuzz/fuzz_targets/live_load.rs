@@ -57,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
     let out = live.reload_now();
     if data != GOOD.as_bytes() {
         assert!(
-            out.is_accepted() || matches!(out, Outcome::Rejected(ref r) if r.items[0].rule == "shrink"),
+            out.is_accepted() || matches!(out, Outcome::Rejected(ref r) if r.items[0].rule.id() == "shrink"),
             "{out:?}"
         );
     }

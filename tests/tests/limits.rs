@@ -202,7 +202,7 @@ fn hostile_file_over_the_cap_is_refused_unread() {
     let (peak, _, live) = cost(|| Live::<shop::Marketing>::builder(&path).fallback_baked().open().unwrap());
     let s = live.status();
     assert_eq!((s.parses, s.rejected, s.version), (0, 1, 0), "{s:?}");
-    assert_eq!(s.last_error.as_ref().unwrap().items[0].rule, "max-file-bytes");
+    assert_eq!(s.last_error.as_ref().unwrap().items[0].rule.id(), "max-file-bytes");
     assert!(peak < 1 << 20, "the file was not read whole: {peak} bytes");
     // the same size again is not re-examined
     assert!(matches!(live.reload_now(), config_runtime::Outcome::StillRejected(_)));
@@ -219,6 +219,6 @@ fn hostile_file_under_the_cap_is_checked_in_bounded_memory() {
     let s = live.status();
     assert_eq!((s.parses, s.rejected), (1, 1));
     let e = s.last_error.unwrap();
-    assert!(e.items.iter().any(|i| (i.rule.as_str(), i.line, i.col) == ("unknown-key", 1, 3)), "{e}");
+    assert!(e.items.iter().any(|i| (i.rule.id(), i.line, i.col) == ("unknown-key", 1, 3)), "{e}");
     assert!(peak <= PEAK_PER_BYTE * text.len() + UNFOLDED_ALLOWANCE, "{peak} bytes for {}", text.len());
 }

@@ -1,7 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! One engine, two moments: for every fixture in `fixtures/bad/`, the findings printed by
 //! `cargo build` (the checked-in trybuild `.stderr`, which the UI test keeps honest) and
-//! those returned by `check_str` are the same set of (rule, key path, line, col).
+//! those returned by `check_str` are the same list of (rule, key path, line, col), in the
+//! same order: file order (line, then column).
 //!
 //! Fixtures hold at most one occurrence of each rule at each position, so the build's
 //! "first occurrence per position" and `check_str`'s "every occurrence" coincide.
@@ -18,9 +19,10 @@ mod nav {
 
 type Finding = (String, String, u32, u32);
 
-/// Lines like `<file>:<line>:<col>: error[<rule>]: <path>: <message>` in compiler output.
-fn from_stderr(stderr: &str) -> BTreeSet<Finding> {
-    let mut out = BTreeSet::new();
+/// Lines like `<file>:<line>:<col>: error[<rule>]: <path>: <message>` in compiler output,
+/// in the order printed.
+fn from_stderr(stderr: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
     for line in stderr.lines() {
         let l = line.trim_start();
         let Some(i) = l.find(".toml:") else { continue };
@@ -31,12 +33,12 @@ fn from_stderr(stderr: &str) -> BTreeSet<Finding> {
         let Some(tail) = tail.strip_prefix(" error[") else { continue };
         let Some((rule, tail)) = tail.split_once("]: ") else { continue };
         let Some((path, _msg)) = tail.split_once(": ") else { continue };
-        out.insert((rule.to_owned(), path.to_owned(), ln, col));
+        out.push((rule.to_owned(), path.to_owned(), ln, col));
     }
     out
 }
 
-fn from_check_str(d: &config_runtime::Diagnostics) -> BTreeSet<Finding> {
+fn from_check_str(d: &config_runtime::Diagnostics) -> Vec<Finding> {
     d.items.iter().map(|d| (d.rule.id().to_owned(), d.path.clone(), d.line, d.col)).collect()
 }
 
@@ -56,11 +58,14 @@ fn run<T: config_runtime::HasSchema + serde::de::DeserializeOwned>(schema: &str)
         let text = std::fs::read_to_string(&fixture).unwrap();
         let build = from_stderr(&stderr);
         let runtime = match config_runtime::check_str::<T>(&name, &text) {
-            Ok(_) => BTreeSet::new(),
+            Ok(_) => Vec::new(),
             Err(d) => from_check_str(&d),
         };
         assert!(!build.is_empty(), "{schema}/{name}: no findings parsed from the build output");
         assert_eq!(build, runtime, "{schema}/{name}: build-time and run-time findings differ");
+        let mut in_file_order = build.clone();
+        in_file_order.sort_by_key(|f| (f.2, f.3));
+        assert_eq!(build, in_file_order, "{schema}/{name}: the build does not list findings in file order");
         n += 1;
     }
     n
@@ -84,7 +89,10 @@ fn every_rule_id_has_a_fixture() {
             }
         }
     }
-    for r in config_runtime::RuleId::ALL {
+    let mut n = 0;
+    for r in config_runtime::RuleId::running(|m| m.build) {
         assert!(seen.contains(r.id()), "no build-failure fixture reports `{}`", r.id());
+        n += 1;
     }
+    assert_eq!(n, 15);
 }

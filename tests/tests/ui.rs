@@ -8,6 +8,7 @@ fn ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("ui/attr/*.rs");
     t.compile_fail("ui/bad/*.rs");
+    t.compile_fail("ui/cascade/*.rs");
     t.compile_fail("ui/taxonomy/*.rs");
     t.pass("ui/pass/*.rs");
 }

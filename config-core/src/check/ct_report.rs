@@ -1,88 +1,106 @@
 //! The build-time report: findings written as text into a fixed buffer during const
-//! evaluation; a non-empty report becomes a compile error (a panic in a `const`).
+//! evaluation, then listed in file order (as `check_str` lists them); a non-empty report
+//! becomes a compile error (a panic in a `const`). A finding is kept whole or not at all,
+//! so the message never loses part of a line.
 
 use super::num::{num_val, push_val_to};
+use crate::record::{ConstText, ROOT_PATH, const_head};
 use crate::rule_id::RuleId;
 use crate::schema::{Num, SchemaRef};
 use crate::summary::{Loc, Summary, Val};
 
-const CAP: usize = 32 * 1024;
-/// Findings printed in full; later ones are only counted.
+/// Bytes of finding text kept during the check (whole findings only).
+const CAP: usize = 64 * 1024;
+/// Findings kept for sorting; later ones are only counted.
+const MAX_KEPT: usize = 1024;
+/// Findings printed in full; later ones (in file order) are only counted.
 pub const MAX_SHOWN: usize = 60;
 
-/// Text of the findings, one per line: `file:line:col: error[rule]: path: message`.
+/// One kept finding: where it is in the file (the sort key, as `check_str` sorts) and
+/// where its text is in the buffer.
+#[derive(Clone, Copy, Debug)]
+struct Kept {
+    off: u32,
+    rule: u8,
+    path: (u32, u32),
+    text: (u32, u32),
+}
+
+const NO_KEPT: Kept = Kept { off: 0, rule: 0, path: (0, 0), text: (0, 0) };
+
+/// Text of the findings, one record per finding (see [`crate::record`]), collected during
+/// const evaluation and listed in file order by [`ConstReport::finish`].
 #[derive(Debug)]
 pub struct ConstReport {
-    buf: [u8; CAP],
-    len: usize,
+    text: ConstText<CAP>,
+    kept: [Kept; MAX_KEPT],
+    kept_len: usize,
+    /// Is the last begun finding still being written (and kept)?
+    open: bool,
     file: &'static str,
-    /// Findings seen (shown or not).
+    /// Findings seen (kept or not).
     pub count: usize,
 }
 
 impl ConstReport {
     pub const fn new(file: &'static str) -> Self {
-        ConstReport { buf: [0; CAP], len: 0, file, count: 0 }
+        ConstReport {
+            text: ConstText::new(),
+            kept: [NO_KEPT; MAX_KEPT],
+            kept_len: 0,
+            open: false,
+            file,
+            count: 0,
+        }
     }
 
     pub const fn push(&mut self, s: &str) {
-        let b = s.as_bytes();
-        if self.len + b.len() > CAP {
-            return;
-        }
-        let mut i = 0;
-        while i < b.len() {
-            self.buf[self.len] = b[i];
-            self.len += 1;
-            i += 1;
-        }
-    }
-
-    const fn push_bytes(&mut self, b: &[u8; 48], n: usize) {
-        let mut i = 0;
-        while i < n && self.len < CAP {
-            self.buf[self.len] = b[i];
-            self.len += 1;
-            i += 1;
+        if self.open {
+            self.text.push(s);
         }
     }
 
     pub const fn push_val(&mut self, v: Val) {
         let mut b = [0u8; 48];
         let n = push_val_to(&mut b, v);
-        self.push_bytes(&b, n);
+        if self.open {
+            self.text.push_bytes(b.split_at(n).0);
+        }
     }
 
     pub const fn push_num(&mut self, n: Num) {
         self.push_val(num_val(n));
     }
 
-    /// Starts a finding; false when it is past [`MAX_SHOWN`] (then write nothing).
+    /// Starts a finding; false when it cannot be kept (then the checker writes nothing).
     pub const fn begin(&mut self, rule: RuleId, loc: Loc, path: &str, suffix: &str) -> bool {
+        self.close();
         self.count += 1;
-        if self.count > MAX_SHOWN {
+        if self.kept_len >= MAX_KEPT {
             return false;
         }
-        self.push("\n");
-        self.push(self.file);
-        self.push(":");
-        self.push_val(Val::Int(loc.line as i128));
-        self.push(":");
-        self.push_val(Val::Int(loc.col as i128));
-        self.push(": error[");
-        self.push(rule.id());
-        self.push("]: ");
-        self.push(path);
-        if !suffix.is_empty() {
-            if !path.is_empty() {
-                self.push(".");
-            }
-            self.push(suffix);
-        }
-        if path.is_empty() && suffix.is_empty() {
-            self.push("(root)");
-        }
-        self.push(": ");
+        let start = self.text.len();
+        self.text.push("\n");
+        const_head(&mut self.text, self.file, loc.line, loc.col, rule, path, suffix);
+        // the key path sits between `]: ` and the final `: ` of the head
+        let path_end = self.text.len() - 2;
+        let path_len = if path.is_empty() && suffix.is_empty() {
+            ROOT_PATH.len()
+        } else if suffix.is_empty() {
+            path.len()
+        } else if path.is_empty() {
+            suffix.len()
+        } else {
+            path.len() + 1 + suffix.len()
+        };
+        let path_start = path_end.saturating_sub(path_len);
+        self.kept[self.kept_len] = Kept {
+            off: loc.off,
+            rule: rule.index() as u8,
+            path: (path_start as u32, path_end as u32),
+            text: (start as u32, 0),
+        };
+        self.open = true;
         true
     }
 
@@ -92,39 +110,115 @@ impl ConstReport {
         self.push(s);
     }
 
-    pub const fn end(&mut self) {}
+    /// Ends the current finding (also done by the next [`ConstReport::begin`]).
+    pub const fn end(&mut self) {
+        self.close();
+    }
 
-    /// The whole text.
-    pub const fn text(&self) -> &str {
-        let (bytes, _) = self.buf.split_at(self.len);
-        match core::str::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(e) => match core::str::from_utf8(bytes.split_at(e.valid_up_to()).0) {
-                Ok(s) => s,
-                Err(_) => "",
-            },
+    /// Keeps the open finding if all of its text fit, else drops it whole.
+    const fn close(&mut self) {
+        if !self.open {
+            return;
         }
+        self.open = false;
+        let start = self.kept[self.kept_len].text.0 as usize;
+        if self.text.overflowed() {
+            self.text.truncate(start);
+            return;
+        }
+        self.kept[self.kept_len].text.1 = self.text.len() as u32;
+        self.kept_len += 1;
+    }
+
+    /// Is kept finding `a` before `b` in file order (offset, then rule, then key path,
+    /// as `check_str` sorts)?
+    const fn before(&self, a: &Kept, b: &Kept) -> bool {
+        if a.off != b.off {
+            return a.off < b.off;
+        }
+        if a.rule != b.rule {
+            return a.rule < b.rule;
+        }
+        let pa = self.text.slice(a.path.0 as usize, a.path.1 as usize).as_bytes();
+        let pb = self.text.slice(b.path.0 as usize, b.path.1 as usize).as_bytes();
+        let mut i = 0;
+        while i < pa.len() && i < pb.len() {
+            if pa[i] != pb[i] {
+                return pa[i] < pb[i];
+            }
+            i += 1;
+        }
+        pa.len() < pb.len()
+    }
+
+    /// Sorts the kept findings into file order (a stable insertion sort: the lists are
+    /// short and this runs in const evaluation).
+    pub const fn finish(&mut self) {
+        self.close();
+        let mut i = 1;
+        while i < self.kept_len {
+            let k = self.kept[i];
+            let mut j = i;
+            while j > 0 && self.before(&k, &self.kept[j - 1]) {
+                self.kept[j] = self.kept[j - 1];
+                j -= 1;
+            }
+            self.kept[j] = k;
+            i += 1;
+        }
+    }
+
+    /// The text of every kept finding, in the order the checker found them (see
+    /// [`ConstReport::finding`] for file order).
+    pub const fn text(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// Findings kept, in file order after [`ConstReport::finish`].
+    pub const fn kept(&self) -> usize {
+        self.kept_len
+    }
+
+    /// The text of kept finding `i` (a newline, its record, its help line if any).
+    pub const fn finding(&self, i: usize) -> &str {
+        if i >= self.kept_len {
+            return "";
+        }
+        let k = self.kept[i];
+        self.text.slice(k.text.0 as usize, k.text.1 as usize)
     }
 }
 
-/// Checks a summary in const evaluation; any finding fails the build with all of them.
+/// Checks a summary in const evaluation; any finding fails the build with all of them,
+/// the first [`MAX_SHOWN`] in file order, whole lines only.
 #[allow(clippy::panic)]
 pub const fn check_or_fail(file: &'static str, summary: &Summary<'_>, schema: SchemaRef) {
     let mut r = ConstReport::new(file);
     super::ct::check(&mut r, summary, schema);
-    if r.count > 0 {
-        let mut out = ConstReport::new(file);
-        out.push("config file `");
-        out.push(file);
-        out.push("` does not pass its checks (");
-        out.push_val(Val::Int(r.count as i128));
-        out.push(if r.count == 1 { " problem):" } else { " problems):" });
-        out.push(r.text());
-        if r.count > MAX_SHOWN {
-            out.push("\n... and ");
-            out.push_val(Val::Int((r.count - MAX_SHOWN) as i128));
-            out.push(" more (run the linter for the full list)");
-        }
-        panic!("{}", out.text());
+    if r.count == 0 {
+        return;
     }
+    r.finish();
+    let mut out = ConstText::<CAP>::new();
+    out.push("config file `");
+    out.push(file);
+    out.push("` does not pass its checks (");
+    out.push_u64(r.count as u64);
+    out.push(if r.count == 1 { " problem):" } else { " problems):" });
+    let mut shown = 0;
+    while shown < r.kept() && shown < MAX_SHOWN {
+        let mark = out.len();
+        out.push(r.finding(shown));
+        if out.overflowed() {
+            out.truncate(mark);
+            break;
+        }
+        shown += 1;
+    }
+    if r.count > shown {
+        out.push("\n... and ");
+        out.push_u64((r.count - shown) as u64);
+        out.push(" more (run the linter for the full list)");
+    }
+    panic!("{}", out.as_str());
 }

@@ -22,19 +22,25 @@ pub struct Finding {
 pub const MAX_PER_RULE: usize = 5_000;
 
 /// Collects findings.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct RtReport {
     pub findings: Vec<Finding>,
     /// Per rule past [`MAX_PER_RULE`]: the first finding not kept (its message empty) and
     /// how many were not kept.
     pub over_cap: Vec<(Finding, usize)>,
-    kept: [usize; 32],
+    kept: [usize; RuleId::COUNT],
     in_help: bool,
+}
+
+impl Default for RtReport {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl RtReport {
     pub fn new() -> Self {
-        Self::default()
+        RtReport { findings: Vec::new(), over_cap: Vec::new(), kept: [0; RuleId::COUNT], in_help: false }
     }
 
     pub fn push(&mut self, s: &str) {
@@ -57,7 +63,7 @@ impl RtReport {
     }
 
     pub fn begin(&mut self, rule: RuleId, loc: Loc, path: &str, suffix: &str) -> bool {
-        if self.kept[(rule as usize) % 32] >= MAX_PER_RULE
+        if self.kept[rule.index()] >= MAX_PER_RULE
             && let Some((_, n)) = self.over_cap.iter_mut().find(|(x, _)| x.rule == rule)
         {
             *n += 1;
@@ -75,7 +81,7 @@ impl RtReport {
         }
         self.in_help = false;
         let f = Finding { rule, off: loc.off, path: p, message: String::new(), help: None };
-        let kept = &mut self.kept[(rule as usize) % 32];
+        let kept = &mut self.kept[rule.index()];
         if *kept >= MAX_PER_RULE {
             self.over_cap.push((f, 1));
             return false;

@@ -1,51 +1,123 @@
-//! What each rule does, why it exists, and an example: the text `config-lint explain
-//! <RULE-ID>` prints. One file per rule, in the style of cargo's lint docs; [`doc`]
-//! finds the entry for a [`RuleId`].
+//! The rule registry: every rule the toolchain reports, built in, declared or a run-time
+//! gate, is one entry here, and every finding of it is one [`Diagnostic`](crate::Diagnostic)
+//! carrying its [`RuleId`], from `cargo build` to `Live` to the linter.
+//!
+//! Each rule has a file in this folder holding its one [`RuleDescriptor`]: the stable id
+//! printed in `error[<id>]`, its level, the moments it runs at ([`Moments`]), and its
+//! documentation (what it checks, why it exists, an example), which `<app>-lint explain
+//! <RULE-ID>` prints and the linter's SARIF output lists. The [`registry!`] list below is
+//! the only list of rules: [`RuleId`], [`RuleId::ALL`], [`RuleId::id`],
+//! [`RuleId::from_id`] and [`RuleId::descriptor`] are generated from it.
+//!
+//! The checks of the rules that run at build time live in the one checker
+//! ([`crate::check`]), written once as `const`-compatible code and instantiated for the
+//! build error and for run time; that single source cannot be split across rule files,
+//! so each rule's file names where its check is. The run-time gates are checked by
+//! `config-runtime`'s `Live`; the linter-only warnings by `config-lint`.
 //!
 //! The examples are written against one small example schema (shown in each example's
 //! `schema` part) and a test checks that every `bad` snippet really triggers its rule and
 //! every `good` one passes.
 //!
 //! ```
-//! use config_core::{RuleId, rules};
-//! let d = rules::doc(RuleId::UnknownKey);
-//! assert_eq!(d.id.id(), "unknown-key");
-//! assert!(d.example.bad.contains("ulr = "));
+//! use config_core::RuleId;
+//! let d = RuleId::UnknownKey.descriptor();
+//! assert_eq!(d.name, "unknown-key");
+//! assert!(d.moments.build && d.moments.reload && d.moments.lint);
+//! assert!(d.example.as_ref().is_some_and(|e| e.bad.contains("ulr = ")));
+//! // renamed rules keep their old id as an alias
+//! assert_eq!(RuleId::from_id("promotion-over"), Some(RuleId::WindowOver));
 //! ```
+//!
+//! # Adding a rule
+//!
+//! 1. Write its file here, `rules/<name>.rs`, with `pub const RULE: RuleDescriptor`
+//!    (id, name, level, moments, what, why, example). The example's `bad` snippet must
+//!    trigger the rule on [`example_schema`](self) and its `good` one must pass (the tests
+//!    below check it for every rule that runs at build time).
+//! 2. Add one line `Variant => module,` to the [`registry!`] list below. Its position is
+//!    its place in listings (`explain`, SARIF) and the tie-break when findings share an
+//!    offset.
+//! 3. Write the check. A built-in or declared rule is a fragment of the checker
+//!    (`check/`, with `r.begin(RuleId::Variant, ..)` … `r.end()`), fed by a fact of the
+//!    summary (`summary/`) if it needs one the summary does not record yet; a declared
+//!    rule also needs its `schema::Rule` variant and its attribute in the derive
+//!    (`config-macros/src/attr.rs`). A run-time gate is a `Diagnostic` built by `Live`
+//!    (`config-runtime/src/live/`); a linter warning a pass of `config-lint`.
+//! 4. Test it: a bad fixture in `tests/fixtures/bad/` with its trybuild `.stderr` (the
+//!    parity test then proves build and run time agree), and a `check_str` test.
 
+mod artifact;
 mod before;
 mod budget_near;
 mod control_char;
 mod datetime;
+mod encoding;
+mod io;
 mod len;
+mod max_br_bytes;
 mod max_depth;
+mod max_file_bytes;
+mod max_gzip_bytes;
 mod max_json_bytes;
 mod max_nodes;
 mod missing_field;
+mod not_a_file;
 mod one_of;
-mod promotion_over;
+mod panic;
+mod prepare;
 mod range;
+mod rejected;
+mod shrink;
 mod syntax;
 mod type_;
 mod unique;
 mod unknown_key;
 mod url;
+mod window_over;
 
 use crate::diag::Severity;
-use crate::rule_id::RuleId;
 
-/// The documentation of one rule.
+/// Where a rule runs. A rule that runs at build time also runs at reload and in the
+/// linter: the same checker is behind all three.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moments {
+    /// `cargo build` (const evaluation of the derive's check).
+    pub build: bool,
+    /// `Live` loading or reloading the file, and `check_str`.
+    pub reload: bool,
+    /// `<app>-lint` / `config-lint`.
+    pub lint: bool,
+}
+
+impl Moments {
+    /// Build, reload and lint: the checker's rules.
+    pub const EVERYWHERE: Moments = Moments { build: true, reload: true, lint: true };
+    /// Only `Live`: a run-time gate (file size, encoding, shrink guard, I/O, `prepare`).
+    pub const RELOAD: Moments = Moments { build: false, reload: true, lint: false };
+    /// Only the linter: a warning, never a build or reload error.
+    pub const LINT: Moments = Moments { build: false, reload: false, lint: true };
+}
+
+/// One rule: its identity, where it runs, and its documentation.
 #[derive(Debug)]
-pub struct RuleDoc {
+pub struct RuleDescriptor {
     pub id: RuleId,
-    /// [`Severity::Error`]: reported by `cargo build`, `Live` and the linter alike.
-    /// [`Severity::Warning`]: reported by the linter only, never a build error.
+    /// The stable id printed in `error[<id>]`: `unknown-key`.
+    pub name: &'static str,
+    /// Former names, still accepted by [`RuleId::from_id`] (`explain`, `--allow`).
+    pub aliases: &'static [&'static str],
+    /// [`Severity::Error`]: the file is refused. [`Severity::Warning`]: the linter
+    /// reports it, nothing refuses the file (unless `--deny-warnings`).
     pub level: Severity,
+    pub moments: Moments,
     /// One or two sentences: what the rule checks.
     pub what: &'static str,
     /// Why it exists: the incident or the cost it prevents.
     pub why: &'static str,
-    pub example: Example,
+    /// A flagged snippet and its fix; `None` for run-time gates, which are about the
+    /// file rather than its text.
+    pub example: Option<Example>,
 }
 
 /// A flagged snippet and its fix, against the declaration in `schema`.
@@ -59,89 +131,113 @@ pub struct Example {
     pub good: &'static str,
 }
 
-/// Every documented rule: the checker's rules, then the linter-only warnings.
-pub const ALL: [&RuleDoc; 17] = [
-    &syntax::DOC,
-    &type_::DOC,
-    &unknown_key::DOC,
-    &missing_field::DOC,
-    &range::DOC,
-    &datetime::DOC,
-    &control_char::DOC,
-    &len::DOC,
-    &unique::DOC,
-    &before::DOC,
-    &max_depth::DOC,
-    &max_nodes::DOC,
-    &max_json_bytes::DOC,
-    &url::DOC,
-    &one_of::DOC,
-    &promotion_over::DOC,
-    &budget_near::DOC,
-];
+/// Generates [`RuleId`] and its tables from the one list of rules.
+macro_rules! registry {
+    ($($variant:ident => $module:ident,)*) => {
+        /// Every rule the toolchain reports (see the [module docs](self)).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum RuleId {
+            $(
+                #[doc = concat!("See [`", stringify!($module), "`](self): `RuleId::", stringify!($variant), "`.")]
+                $variant,
+            )*
+        }
 
-/// The documentation of `id`.
-pub fn doc(id: RuleId) -> &'static RuleDoc {
-    match id {
-        RuleId::Syntax => &syntax::DOC,
-        RuleId::Type => &type_::DOC,
-        RuleId::UnknownKey => &unknown_key::DOC,
-        RuleId::MissingField => &missing_field::DOC,
-        RuleId::Range => &range::DOC,
-        RuleId::Datetime => &datetime::DOC,
-        RuleId::ControlChar => &control_char::DOC,
-        RuleId::Len => &len::DOC,
-        RuleId::Unique => &unique::DOC,
-        RuleId::Before => &before::DOC,
-        RuleId::MaxDepth => &max_depth::DOC,
-        RuleId::MaxNodes => &max_nodes::DOC,
-        RuleId::MaxJsonBytes => &max_json_bytes::DOC,
-        RuleId::Url => &url::DOC,
-        RuleId::OneOf => &one_of::DOC,
-        RuleId::PromotionOver => &promotion_over::DOC,
-        RuleId::BudgetNear => &budget_near::DOC,
+        impl RuleId {
+            /// Every rule, in registry order.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant,)*];
+
+            /// The rule's descriptor.
+            pub const fn descriptor(self) -> &'static RuleDescriptor {
+                match self {
+                    $(RuleId::$variant => &$module::RULE,)*
+                }
+            }
+        }
+
+        /// Every rule's descriptor, in registry order.
+        pub const ALL: &[&RuleDescriptor] = &[$(&$module::RULE,)*];
+    };
+}
+
+registry! {
+    // the checker's rules: build, reload and lint
+    Syntax => syntax,
+    Type => type_,
+    UnknownKey => unknown_key,
+    MissingField => missing_field,
+    Range => range,
+    Datetime => datetime,
+    ControlChar => control_char,
+    Len => len,
+    Unique => unique,
+    Before => before,
+    MaxDepth => max_depth,
+    MaxNodes => max_nodes,
+    MaxJsonBytes => max_json_bytes,
+    Url => url,
+    OneOf => one_of,
+    // linter-only warnings
+    WindowOver => window_over,
+    BudgetNear => budget_near,
+    // run-time gates of `Live`
+    MaxFileBytes => max_file_bytes,
+    Encoding => encoding,
+    Shrink => shrink,
+    Prepare => prepare,
+    Panic => panic,
+    Io => io,
+    NotAFile => not_a_file,
+    Rejected => rejected,
+    MaxGzipBytes => max_gzip_bytes,
+    MaxBrBytes => max_br_bytes,
+    Artifact => artifact,
+}
+
+impl RuleId {
+    /// Number of rules.
+    pub const COUNT: usize = RuleId::ALL.len();
+
+    /// The id as printed: `unknown-key`.
+    pub const fn id(self) -> &'static str {
+        self.descriptor().name
     }
+
+    /// Looks an id (or a former id, see [`RuleDescriptor::aliases`]) up.
+    pub fn from_id(id: &str) -> Option<RuleId> {
+        ALL.iter().find(|d| d.name == id || d.aliases.contains(&id)).map(|d| d.id)
+    }
+
+    /// The rules that run at a moment, in registry order: `RuleId::running(|m| m.build)`.
+    pub fn running(at: impl Fn(Moments) -> bool) -> impl Iterator<Item = RuleId> {
+        ALL.iter().filter(move |d| at(d.moments)).map(|d| d.id)
+    }
+
+    /// The rule's index in [`RuleId::ALL`], for per-rule tables.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl serde::Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+/// The descriptor of `id` (the same as [`RuleId::descriptor`]).
+pub const fn descriptor(id: RuleId) -> &'static RuleDescriptor {
+    id.descriptor()
 }
 
 #[cfg(test)]
 mod example_schema;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::check_str::check_value;
-
-    #[test]
-    fn every_rule_has_a_doc_with_an_example() {
-        for id in RuleId::ALL.into_iter().chain(RuleId::LINT_ONLY) {
-            let d = doc(id);
-            assert_eq!(d.id, id);
-            assert!(!d.what.is_empty() && !d.why.is_empty(), "{id}");
-            let e = &d.example;
-            assert!(!e.schema.is_empty() && !e.bad.is_empty() && !e.good.is_empty(), "{id}");
-            assert_ne!(e.bad, e.good, "{id}");
-            let lint_only = RuleId::LINT_ONLY.contains(&id);
-            assert_eq!(d.level, if lint_only { Severity::Warning } else { Severity::Error }, "{id}");
-        }
-        assert_eq!(ALL.len(), RuleId::ALL.len() + RuleId::LINT_ONLY.len());
-        for (a, b) in ALL.iter().zip(RuleId::ALL.into_iter().chain(RuleId::LINT_ONLY)) {
-            assert_eq!(a.id, b);
-        }
-    }
-
-    /// Each checker rule's `bad` snippet triggers exactly that rule on the example schema;
-    /// each `good` snippet passes. (The linter-only warnings are tested with the CLI.)
-    #[test]
-    fn examples_trigger_their_rule() {
-        for id in RuleId::ALL {
-            let e = &doc(id).example;
-            let bad = check_value("bad.toml", e.bad, example_schema::SHOP);
-            assert!(!bad.is_empty(), "{id}: the bad example passes");
-            for d in &bad.items {
-                assert_eq!(d.rule, id, "{id}: the bad example also reports {}", bad.one_line());
-            }
-            let good = check_value("good.toml", e.good, example_schema::SHOP);
-            assert!(good.is_empty(), "{id}: the good example fails:\n{}", good.one_line());
-        }
-    }
-}
+mod tests;

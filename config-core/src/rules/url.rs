@@ -1,19 +1,22 @@
 //! `url`: a link that is neither a `/relative/path` nor an `http(s)://` URL (`summary::facts`).
 
-use super::{Example, RuleDoc};
+use super::{Example, Moments, RuleDescriptor};
 use crate::{RuleId, Severity};
 
-pub const DOC: RuleDoc = RuleDoc {
+pub const RULE: RuleDescriptor = RuleDescriptor {
     id: RuleId::Url,
+    name: "url",
+    aliases: &[],
     level: Severity::Error,
+    moments: Moments::EVERYWHERE,
     what: "A `#[config(url)]` string must be a path starting with one `/`, or an absolute \
            `http://` / `https://` URL with a host. `javascript:`, `data:`, `//host`, backslashes, \
            whitespace and control characters are refused.",
     why: "Links from config end up in `href` attributes: a `javascript:` link is script injection \
           through the CMS.",
-    example: Example {
+    example: Some(Example {
         schema: "#[config(url)]\nurl: Option<String>,",
         bad: "[[menu]]\ntitle = \"Sale\"\nurl = \"javascript:alert(document.cookie)\"\n",
         good: "[[menu]]\ntitle = \"Sale\"\nurl = \"/sale\"\n",
-    },
+    }),
 };

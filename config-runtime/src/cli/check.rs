@@ -26,7 +26,7 @@ pub type DeserializeFn = for<'a> fn(&str, &str, Spanned<DeTable<'a>>) -> Result<
 /// How one text is linted.
 #[derive(Clone, Copy, Debug)]
 pub struct LintOptions {
-    /// The moment `promotion-over` judges windows against.
+    /// The moment `window-over` judges windows against.
     pub now: DateTime<FixedOffset>,
     /// TOML syntax only: no schema, no rules, no warnings.
     pub syntax_only: bool,

@@ -2,7 +2,7 @@
 //! own doc next to its code (`config_core::rules`). Without an id: the list of rules.
 
 use super::error::CliError;
-use config_core::rules::{self, RuleDoc};
+use config_core::rules::{self, RuleDescriptor};
 use config_core::text::is_close;
 use config_core::{RuleId, Severity};
 use std::io::Write;
@@ -19,30 +19,35 @@ pub fn run(rule: Option<&str>, out: &mut dyn Write) -> Result<u8, CliError> {
         let suggestion = rules::ALL.iter().map(|d| d.id.id()).find(|c| is_close(id, c));
         return Err(CliError::UnknownRule { id: id.to_owned(), suggestion });
     };
-    out.write_all(explain(rules::doc(r)).as_bytes())?;
+    out.write_all(explain(r.descriptor()).as_bytes())?;
     Ok(0)
 }
 
-fn level(d: &RuleDoc) -> &'static str {
-    match d.level {
-        Severity::Error => "error: fails the build, refused by reload, reported by the linter",
-        Severity::Warning => "warning: linter only, never a build error (fails with --deny-warnings)",
+fn level(d: &RuleDescriptor) -> &'static str {
+    match (d.level, d.moments.build) {
+        (Severity::Error, true) => "error: fails the build, refused by reload, reported by the linter",
+        (Severity::Error, false) => {
+            "error: a run-time gate, refused by `Live` when it loads or reloads the file"
+        }
+        (Severity::Warning, _) => "warning: linter only, never a build error (fails with --deny-warnings)",
     }
 }
 
 /// The full explanation of one rule.
-pub fn explain(d: &RuleDoc) -> String {
+pub fn explain(d: &RuleDescriptor) -> String {
     let mut s = format!("{} ({})\n\n", d.id.id(), level(d));
     s.push_str("What it checks\n");
     s.push_str(&wrap(d.what, "  "));
     s.push_str("\nWhy\n");
     s.push_str(&wrap(d.why, "  "));
-    s.push_str("\nExample\n  declared:\n");
-    s.push_str(&indent(d.example.schema, "    "));
-    s.push_str("  flagged:\n");
-    s.push_str(&indent(d.example.bad, "    "));
-    s.push_str("  fixed:\n");
-    s.push_str(&indent(d.example.good, "    "));
+    if let Some(e) = &d.example {
+        s.push_str("\nExample\n  declared:\n");
+        s.push_str(&indent(e.schema, "    "));
+        s.push_str("  flagged:\n");
+        s.push_str(&indent(e.bad, "    "));
+        s.push_str("  fixed:\n");
+        s.push_str(&indent(e.good, "    "));
+    }
     s
 }
 

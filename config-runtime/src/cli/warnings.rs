@@ -1,7 +1,7 @@
-//! The linter's own warnings, never build or reload errors (see `explain promotion-over`
+//! The linter's own warnings, never build or reload errors (see `explain window-over`
 //! and `explain budget-near`):
 //!
-//! - `promotion-over`: a struct field with `#[config(before = "x")]` over datetimes opens
+//! - `window-over`: a struct field with `#[config(before = "x")]` over datetimes opens
 //!   a window that closes at `x`; the window is over when `x` is earlier than now
 //!   (`--now`, default the clock). Local datetimes are compared as UTC; a date end means
 //!   the window runs through that day (UTC).
@@ -202,7 +202,7 @@ impl Walker<'_> {
             self.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
         );
         self.push(
-            RuleId::PromotionOver,
+            RuleId::WindowOver,
             v.span().start,
             path,
             msg,

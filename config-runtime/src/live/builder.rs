@@ -13,9 +13,9 @@ use super::watch::{parent_dir, watch_dir};
 use super::worker::{self, Schedule};
 use super::{Control, Live};
 use crate::ErrorReport;
-use crate::live::report::{ErrorKind, rule};
+use crate::live::report::ErrorKind;
 use chrono::Utc;
-use config_core::{Baked, Diagnostics, HasSchema};
+use config_core::{Baked, Diagnostics, HasSchema, RuleId};
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -74,7 +74,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// let snap = live.load();
     /// assert!(snap.config.is_baked());
     /// assert_eq!((snap.version, snap.config.title.as_str()), (0, "Baked"));
-    /// assert_eq!(live.status().last_error.map(|e| e.items[0].rule.clone()).as_deref(), Some("type"));
+    /// assert_eq!(live.status().last_error.map(|e| e.items[0].rule.id().to_owned()).as_deref(), Some("type"));
     /// # Ok(()) }
     /// ```
     pub fn fallback_baked(mut self) -> Self
@@ -120,7 +120,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
     /// std::fs::write(&path, format!("title = \"{}\"\n", "x".repeat(100)))?;
     /// let Err(LiveError::Rejected(report)) = Live::<Marketing>::builder(&path).max_file_bytes(64).open() else { panic!() };
-    /// assert_eq!(report.items[0].rule, "max-file-bytes");
+    /// assert_eq!(report.items[0].rule.id(), "max-file-bytes");
     /// # Ok(()) }
     /// ```
     pub fn max_file_bytes(mut self, max: u64) -> Self {
@@ -145,7 +145,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// std::fs::write(&path, "title = \"Sale\"\ntags = [\"a\", \"b\", \"c\", \"d\", \"e\"]\n")?;
     /// let live = Live::<Marketing>::builder(&path).max_shrink(0.5).open()?;
     /// std::fs::write(&path, "title = \"Sale\"\ntags = [\"a\"]\n")?; // 6 values -> 2
-    /// assert_eq!(live.reload_now().error().map(|e| e.items[0].rule.as_str()), Some("shrink"));
+    /// assert_eq!(live.reload_now().error().map(|e| e.items[0].rule.id()), Some("shrink"));
     /// assert_eq!(live.load().config.tags.len(), 5);
     /// # Ok(()) }
     /// ```
@@ -217,7 +217,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     ///     .open()?;
     /// std::fs::write(&path, format!("title = \"{}\"\n", "x".repeat(100)))?;
     /// let out = live.reload_now();
-    /// assert_eq!(out.error().map(|e| e.items[0].rule.as_str()), Some("max-json-bytes"));
+    /// assert_eq!(out.error().map(|e| e.items[0].rule.id()), Some("max-json-bytes"));
     /// assert_eq!(live.load().config.title, "Spring sale");
     /// # Ok(()) }
     /// ```
@@ -381,7 +381,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
         let io_failed = matches!(out, Outcome::Io(_));
         let report = out.error().cloned().unwrap_or_else(|| {
             let msg = "nothing to serve".to_owned();
-            ErrorReport::whole_file(&r.settings.name, ErrorKind::Rejected, rule::REJECTED, msg, None)
+            ErrorReport::whole_file(&r.settings.name, ErrorKind::Rejected, RuleId::Rejected, msg, None)
         });
         let Some(baked) = self.fallback.map(|f| f()) else {
             return Err(if io_failed {

@@ -58,7 +58,7 @@ pub use builder::{DEFAULT_DEBOUNCE, DEFAULT_MAX_FILE_BYTES, LiveBuilder};
 pub use error::LiveError;
 pub use hash::ContentHash;
 pub(crate) use hash::hex;
-pub use report::{ErrorItem, ErrorKind, ErrorReport, rule};
+pub use report::{ErrorKind, ErrorReport};
 pub use snapshot::{ConfigValue, LiveHandle, Snapshot, Version};
 pub use status::{Outcome, Source, Status, Timings};
 
@@ -187,7 +187,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     /// let s = live.status();
     /// assert_eq!((s.version, s.parses, s.accepted, s.rejected), (1, 2, 1, 1));
     /// let e = s.last_error.as_ref().unwrap();
-    /// assert_eq!((e.items[0].line, e.items[0].col, e.items[0].rule.as_str()), (2, 1, "unknown-key"));
+    /// assert_eq!((e.items[0].line, e.items[0].col, e.items[0].rule.id()), (2, 1, "unknown-key"));
     /// assert!(serde_json::to_string(&s)?.contains(r#""rejected":1"#));
     /// # Ok(()) }
     /// ```

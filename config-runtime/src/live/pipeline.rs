@@ -9,13 +9,13 @@
 
 use super::hash::ContentHash;
 use super::read::{ReadError, read_capped};
-use super::report::{ErrorKind, ErrorReport, rule};
+use super::report::{ErrorKind, ErrorReport};
 use super::shrink;
 use super::snapshot::{ConfigValue, Version};
 use super::status::{Outcome, Source, Status, Timings};
 use crate::artifact::ArtifactError;
 use chrono::Utc;
-use config_core::Diagnostics;
+use config_core::{Diagnostics, RuleId};
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -119,17 +119,17 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
                     "the file has {len} bytes or more, over the {cap}-byte cap (max_file_bytes); it was not parsed"
                 );
                 let report =
-                    ErrorReport::whole_file(&name, ErrorKind::Rejected, rule::MAX_FILE_BYTES, msg, None);
+                    ErrorReport::whole_file(&name, ErrorKind::Rejected, RuleId::MaxFileBytes, msg, None);
                 return self.reject_or_skip(key, report, mode);
             }
             Err(ReadError::NotAFile(what)) => {
                 let msg = format!("the path is {what}, not a file; serving version {serving}");
-                let report = ErrorReport::whole_file(&name, ErrorKind::Io, rule::NOT_A_FILE, msg, None);
+                let report = ErrorReport::whole_file(&name, ErrorKind::Io, RuleId::NotAFile, msg, None);
                 return Examined::Done(self.io_failure(report));
             }
             Err(ReadError::Io(e)) => {
                 let msg = format!("cannot read the file: {e}; serving version {serving}");
-                let report = ErrorReport::whole_file(&name, ErrorKind::Io, rule::IO, msg, None);
+                let report = ErrorReport::whole_file(&name, ErrorKind::Io, RuleId::Io, msg, None);
                 return Examined::Done(self.io_failure(report));
             }
         };
@@ -176,7 +176,7 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
             && let Err(msg) = shrink::check(*before, after, max)
         {
             let help = Some("if the cut is intended, call `reload_now_unguarded()` or restart".to_owned());
-            let report = ErrorReport::whole_file(&name, ErrorKind::Rejected, rule::SHRINK, msg, help);
+            let report = ErrorReport::whole_file(&name, ErrorKind::Rejected, RuleId::Shrink, msg, help);
             return self.reject(RejectedKey::Hash(hash), report);
         }
         timings.guard_us = micros(t);
@@ -307,7 +307,7 @@ fn encoding_report(name: &str, bytes: &[u8], valid_up_to: usize) -> ErrorReport 
     let msg = format!("the file is not UTF-8: invalid byte 0x{byte:02x} at byte offset {valid_up_to}");
     let help = Some("save the file as UTF-8".to_owned());
     let at = (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(col).unwrap_or(u32::MAX));
-    ErrorReport::at(name, ErrorKind::Rejected, at, rule::ENCODING, msg, help)
+    ErrorReport::at(name, ErrorKind::Rejected, at, RuleId::Encoding, msg, help)
 }
 
 fn panic_report(name: &str, who: &str, payload: &(dyn Any + Send)) -> ErrorReport {
@@ -317,7 +317,7 @@ fn panic_report(name: &str, who: &str, payload: &(dyn Any + Send)) -> ErrorRepor
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "(no message)".to_owned());
     let msg = format!("{who} panicked: {what}");
-    ErrorReport::whole_file(name, ErrorKind::Rejected, rule::PANIC, msg, None)
+    ErrorReport::whole_file(name, ErrorKind::Rejected, RuleId::Panic, msg, None)
 }
 
 /// A `try_prepare` error: an artifact budget keeps its rule id, checker diagnostics and
@@ -331,6 +331,6 @@ fn prepare_report(name: &str, e: PrepareError) -> ErrorReport {
         Ok(d) => return ErrorReport::from_diagnostics(*d),
         Err(e) => e,
     };
-    let rule = e.downcast_ref::<ArtifactError>().map_or(rule::PREPARE, ArtifactError::rule);
+    let rule = e.downcast_ref::<ArtifactError>().map_or(RuleId::Prepare, ArtifactError::rule);
     ErrorReport::whole_file(name, ErrorKind::Rejected, rule, e.to_string(), None)
 }

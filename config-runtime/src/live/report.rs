@@ -1,36 +1,16 @@
 //! What is wrong with the file, as the running service reports it.
 //!
-//! The checker's findings arrive as [`Diagnostics`]. The run-time gates (size cap, encoding,
-//! shrink guard, `prepare`, I/O) are not checker rules and have no `RuleId`, so a report
-//! carries rule ids as strings, keeps the checker's `Diagnostics` for code frames when there
-//! is one, and serializes to JSON for a status endpoint. Every item names file, line and
-//! column; findings about the file as a whole sit at 1:1, as the checker's own do.
+//! Every finding is core's [`Diagnostic`], whether the checker produced it or one of the
+//! run-time gates (size cap, encoding, shrink guard, `prepare`, I/O), which are registered
+//! rules like the checker's own ([`RuleId::MaxFileBytes`], [`RuleId::Shrink`], …). A
+//! report keeps the file's text when there is one (for code frames) and serializes to
+//! JSON for a status endpoint. Every item names file, line and column; findings about the
+//! file as a whole sit at 1:1, as the checker's own do.
 
-use config_core::Diagnostics;
+use config_core::{Diagnostic, Diagnostics, RuleId};
 use serde::Serialize;
 use std::fmt;
-
-/// Rule ids of the run-time gates, as printed in `error[<id>]`.
-///
-/// The checker's own ids (`syntax`, `missing-field`, `len`, …) pass through unchanged.
-pub mod rule {
-    /// The file is larger than `max_file_bytes`.
-    pub const MAX_FILE_BYTES: &str = "max-file-bytes";
-    /// The bytes are not UTF-8.
-    pub const ENCODING: &str = "encoding";
-    /// The new version lost more values than `max_shrink` allows.
-    pub const SHRINK: &str = "shrink";
-    /// `try_prepare` returned an error.
-    pub const PREPARE: &str = "prepare";
-    /// The loader or `prepare` panicked (the panic was caught).
-    pub const PANIC: &str = "panic";
-    /// The file could not be read (missing, unreadable).
-    pub const IO: &str = "io";
-    /// The path names a directory or another non-file.
-    pub const NOT_A_FILE: &str = "not-a-file";
-    /// A loader reported failure without any finding.
-    pub const REJECTED: &str = "rejected";
-}
+use std::sync::Arc;
 
 /// Why the file's current bytes are not being served.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -40,22 +20,6 @@ pub enum ErrorKind {
     Rejected,
     /// The bytes could not be read.
     Io,
-}
-
-/// One located finding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ErrorItem {
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column, in characters.
-    pub col: u32,
-    /// Rule id: a checker rule (`missing-field`) or a run-time gate ([`rule`]).
-    pub rule: String,
-    /// Key path (`menu[2].url`), or `(document)` for the file as a whole.
-    pub path: String,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
 }
 
 /// Every finding for one version of the file, never empty.
@@ -73,7 +37,7 @@ pub struct ErrorItem {
 ///     other => panic!("expected a rejection, got {other:?}"),
 /// };
 /// let item = &err.items[0];
-/// assert_eq!((item.line, item.col, item.rule.as_str()), (1, 9, "type"));
+/// assert_eq!((item.line, item.col, item.rule), (1, 9, RuleId::Type));
 /// assert!(err.one_line().contains("marketing.toml:1:9: error[type]: title:"));
 /// assert!(serde_json::to_string(&err)?.contains(r#""rule":"type""#));
 /// # Ok(()) }
@@ -83,45 +47,32 @@ pub struct ErrorReport {
     /// The file as named to the builder.
     pub file: String,
     pub kind: ErrorKind,
-    pub items: Vec<ErrorItem>,
-    /// The checker's diagnostics, when the checker produced this report (for code frames).
+    /// Never empty.
+    pub items: Vec<Diagnostic>,
+    /// The file's text, when the findings are about it (for code frames).
     #[serde(skip)]
-    diagnostics: Option<Diagnostics>,
+    source: Option<Arc<str>>,
 }
 
 impl ErrorReport {
     /// A report from the checker (or a custom loader).
     pub(crate) fn from_diagnostics(d: Diagnostics) -> Self {
-        let mut items: Vec<ErrorItem> = d
-            .items
-            .iter()
-            .map(|x| ErrorItem {
-                line: x.line,
-                col: x.col,
-                rule: x.rule.id().to_owned(),
-                path: x.path.clone(),
-                message: x.message.clone(),
-                help: x.help.clone(),
-            })
-            .collect();
+        let Diagnostics { file, source, mut items } = d;
         if items.is_empty() {
-            items.push(ErrorItem {
-                line: 1,
-                col: 1,
-                rule: rule::REJECTED.to_owned(),
-                path: "(document)".to_owned(),
-                message: "the loader rejected the file without a finding".to_owned(),
-                help: None,
-            });
+            items.push(Diagnostic::whole_file(
+                RuleId::Rejected,
+                "the loader rejected the file without a finding",
+                None,
+            ));
         }
-        ErrorReport { file: d.file.clone(), kind: ErrorKind::Rejected, items, diagnostics: Some(d) }
+        ErrorReport { file, kind: ErrorKind::Rejected, items, source: Some(source) }
     }
 
     /// A report with one finding about the file as a whole (at 1:1).
     pub(crate) fn whole_file(
         file: &str,
         kind: ErrorKind,
-        rule: &str,
+        rule: RuleId,
         message: String,
         help: Option<String>,
     ) -> Self {
@@ -132,23 +83,16 @@ impl ErrorReport {
     pub(crate) fn at(
         file: &str,
         kind: ErrorKind,
-        (line, col): (u32, u32),
-        rule: &str,
+        at: (u32, u32),
+        rule: RuleId,
         message: String,
         help: Option<String>,
     ) -> Self {
         ErrorReport {
             file: file.to_owned(),
             kind,
-            items: vec![ErrorItem {
-                line,
-                col,
-                rule: rule.to_owned(),
-                path: "(document)".to_owned(),
-                message,
-                help,
-            }],
-            diagnostics: None,
+            items: vec![Diagnostic::error_at(rule, at, 0..0, message, help)],
+            source: None,
         }
     }
 
@@ -163,14 +107,15 @@ impl ErrorReport {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
     /// std::fs::write(&path, "")?;
     /// let Err(LiveError::Rejected(report)) = Live::<Marketing>::builder(&path).open() else { panic!() };
-    /// assert_eq!(report.first().map(|i| i.rule.as_str()), Some("missing-field"));
+    /// assert_eq!(report.first().map(|i| i.rule), Some(RuleId::MissingField));
     /// # Ok(()) }
     /// ```
-    pub fn first(&self) -> Option<&ErrorItem> {
+    pub fn first(&self) -> Option<&Diagnostic> {
         self.items.first()
     }
 
-    /// The checker's diagnostics, when the checker produced this report.
+    /// The findings with the file's text, when they are about the text (checker findings,
+    /// encoding), for code frames.
     ///
     /// ```
     /// # use config_runtime::*;
@@ -184,8 +129,9 @@ impl ErrorReport {
     /// assert_eq!(report.diagnostics().map(|d| d.len()), Some(1));
     /// # Ok(()) }
     /// ```
-    pub fn diagnostics(&self) -> Option<&Diagnostics> {
-        self.diagnostics.as_ref()
+    pub fn diagnostics(&self) -> Option<Diagnostics> {
+        let source = self.source.clone()?;
+        Some(Diagnostics { file: self.file.clone(), source, items: self.items.clone() })
     }
 
     /// One line per finding: `file:line:col: error[rule]: path: message`, as the build prints.
@@ -226,18 +172,17 @@ impl ErrorReport {
     /// # Ok(()) }
     /// ```
     pub fn render(&self) -> String {
-        match &self.diagnostics {
+        match self.diagnostics() {
             Some(d) => d.render(),
             None => self.one_line(),
         }
     }
 
-    /// On one line whatever the message quotes (`config_core::diag::printable`): a hostile
-    /// value cannot break the log record or send terminal escape sequences.
-    fn line_of(&self, i: &ErrorItem) -> String {
-        use config_core::diag::printable;
-        let (file, path, message) = (printable(&self.file), printable(&i.path), printable(&i.message));
-        format!("{file}:{}:{}: error[{}]: {path}: {message}", i.line, i.col, i.rule)
+    /// The one-line record ([`config_core::record`]), on one line whatever the message
+    /// quotes: a hostile value cannot break the log record or send terminal escape
+    /// sequences.
+    fn line_of(&self, i: &Diagnostic) -> String {
+        config_core::record::to_string(&self.file, i.line, i.col, i.severity, i.rule, &i.path, &i.message)
     }
 }
 

@@ -163,7 +163,7 @@ impl Outcome {
     /// let live = Live::<Marketing>::builder(&path).open()?;
     /// std::fs::remove_file(&path)?;
     /// let out = live.reload_now();
-    /// assert_eq!(out.error().map(|e| e.items[0].rule.as_str()), Some("io"));
+    /// assert_eq!(out.error().map(|e| e.items[0].rule.id()), Some("io"));
     /// # Ok(()) }
     /// ```
     pub fn error(&self) -> Option<&ErrorReport> {

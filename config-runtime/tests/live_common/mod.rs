@@ -136,7 +136,7 @@ pub fn first_error(s: &Status) -> (u32, u32, String) {
         e.to_string().contains(&format!("marketing.toml:{}:{}: error[{}]", i.line, i.col, i.rule)),
         "{e}"
     );
-    (i.line, i.col, i.rule.clone())
+    (i.line, i.col, i.rule.id().to_owned())
 }
 
 static PANICS: AtomicUsize = AtomicUsize::new(0);

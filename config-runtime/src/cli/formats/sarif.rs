@@ -12,14 +12,22 @@ use std::io::{self, Write};
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn write(reports: &[Diagnostics], out: &mut dyn Write) -> io::Result<()> {
-    let rules: Vec<_> = rules::ALL
+    // the rules the linter can report (the run-time gates of `Live` never appear here)
+    let linted: Vec<_> = rules::ALL.iter().filter(|r| r.moments.lint).collect();
+    let rules: Vec<_> = linted
         .iter()
         .map(|r| {
+            let help = match &r.example {
+                Some(e) => {
+                    format!("{}\n\nExample:\n{}\n\nFlagged:\n{}\nFixed:\n{}", r.what, e.schema, e.bad, e.good)
+                }
+                None => r.what.to_owned(),
+            };
             json!({
                 "id": r.id.id(),
                 "shortDescription": { "text": r.what },
                 "fullDescription": { "text": r.why },
-                "help": { "text": format!("{}\n\nExample:\n{}\n\nFlagged:\n{}\nFixed:\n{}", r.what, r.example.schema, r.example.bad, r.example.good) },
+                "help": { "text": help },
                 "defaultConfiguration": { "level": level(r.level) },
             })
         })
@@ -34,7 +42,7 @@ pub fn write(reports: &[Diagnostics], out: &mut dyn Write) -> io::Result<()> {
                 text.push_str("\nhelp: ");
                 text.push_str(h);
             }
-            let index = rules::ALL.iter().position(|r| r.id == x.rule).unwrap_or(0);
+            let index = linted.iter().position(|r| r.id == x.rule).unwrap_or(0);
             results.push(json!({
                 "ruleId": x.rule.id(),
                 "ruleIndex": index,

@@ -1,22 +1,26 @@
-//! `promotion-over` (linter only): a `before` window whose end is already past.
+//! `window-over` (linter only; formerly `promotion-over`, still accepted as an alias): a
+//! `before` window whose end is already past.
 //! The check itself is in `config-runtime`'s `cli::warnings`.
 
-use super::{Example, RuleDoc};
+use super::{Example, Moments, RuleDescriptor};
 use crate::{RuleId, Severity};
 
-pub const DOC: RuleDoc = RuleDoc {
-    id: RuleId::PromotionOver,
+pub const RULE: RuleDescriptor = RuleDescriptor {
+    id: RuleId::WindowOver,
+    name: "window-over",
+    aliases: &["promotion-over"],
     level: Severity::Warning,
+    moments: Moments::LINT,
     what: "A field `starts` with `#[config(before = \"ends\")]` over datetimes opens a window that \
            closes at `ends`. The linter warns when `ends` is earlier than now (`--now`, default \
            the clock). Local datetimes and dates are compared as UTC. Never a build error: old \
            entries are valid, just dead weight.",
     why: "Finished campaigns stay in the file, are sent to every visitor and get copied into the \
           next campaign by accident. `--deny-warnings` makes CI refuse them.",
-    example: Example {
+    example: Some(Example {
         schema: "#[config(before = \"ends\")]\nstarts: Option<DateTime<FixedOffset>>,\nends: Option<DateTime<FixedOffset>>,\n\
                  // checked with --now 2026-12-15T00:00:00Z",
         bad: "[[promotions]]\nid = \"bf\"\nstarts = 2026-11-27T00:00:00+01:00\nends = 2026-11-30T23:59:59+01:00\n",
         good: "[[promotions]]\nid = \"xmas\"\nstarts = 2026-12-10T00:00:00+01:00\nends = 2026-12-24T23:59:59+01:00\n",
-    },
+    }),
 };
