@@ -9,6 +9,7 @@ pub mod check;
 pub mod check_str;
 pub mod datetime;
 pub mod diag;
+pub mod literal;
 pub mod record;
 pub mod rule_id;
 pub mod rules;
