@@ -1,9 +1,10 @@
 #![allow(dead_code)]
-// An attribute mistake on the root type is the only error: the root consts still exist.
+// A misspelt rule on the root type is the only error: the derive's fallback still
+// defines the root consts the app uses.
 #[derive(config_tests::__Config, serde::Deserialize)]
-#[config(file = "../../fixtures/good/shop.toml")]
+#[config(file = "../../fixtures/good/threshold.toml")]
 pub struct Marketing {
-    #[config(range(min = 10, max = 1))]
+    #[config(rnage(max = 100_000))]
     pub free_shipping_over_cents: u32,
 }
 
