@@ -15,10 +15,10 @@ pub use types::{Marketing, MenuItem, Promotion};
 
 /// The two inputs: (name, TOML text).
 pub fn inputs() -> Vec<(&'static str, String)> {
-    let corpus = std::fs::read_to_string(config_tests::taxonomy::corpus_path()).unwrap_or_default();
+    let corpus = config_tests::taxonomy::corpus();
     vec![
-        ("small_30kb", config_tests::taxonomy::shop_config(&corpus, 30_000)),
-        ("large_3mb", config_tests::taxonomy::shop_config(&corpus, 3_000_000)),
+        ("small_30kb", config_tests::taxonomy::shop_config(corpus, 30_000)),
+        ("large_3mb", config_tests::taxonomy::shop_config(corpus, 3_000_000)),
     ]
 }
 

@@ -158,9 +158,9 @@ fn sarif_has_the_required_fields() {
 #[test]
 fn taxonomy_3_vs_4_levels() {
     let dir = tmp("taxonomy");
-    let corpus = std::fs::read_to_string(config_tests::taxonomy::corpus_path()).unwrap();
-    let (three, _) = config_tests::taxonomy::menu_toml(&corpus, 3, 3);
-    let (four, _) = config_tests::taxonomy::menu_toml(&corpus, 4, 3);
+    let corpus = config_tests::taxonomy::corpus();
+    let (three, _) = config_tests::taxonomy::menu_toml(corpus, 3, 3);
+    let (four, _) = config_tests::taxonomy::menu_toml(corpus, 4, 3);
     let (a, b) = (dir.join("menu_3.toml"), dir.join("menu_4.toml"));
     std::fs::write(&a, &three).unwrap();
     std::fs::write(&b, &four).unwrap();

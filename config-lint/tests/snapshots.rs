@@ -189,9 +189,9 @@ fn schema_formats() {
 /// from the corpus; the exit code through real files is in `taxonomy_diff.rs`).
 #[test]
 fn diff_taxonomy_3_vs_4_levels() {
-    let corpus = std::fs::read_to_string(config_tests::taxonomy::corpus_path()).unwrap();
-    let (three, _) = config_tests::taxonomy::menu_toml(&corpus, 3, 3);
-    let (four, _) = config_tests::taxonomy::menu_toml(&corpus, 4, 3);
+    let corpus = config_tests::taxonomy::corpus();
+    let (three, _) = config_tests::taxonomy::menu_toml(corpus, 3, 3);
+    let (four, _) = config_tests::taxonomy::menu_toml(corpus, 4, 3);
     let r = config_runtime::cli::diff::diff_texts(
         ("taxonomy_3.toml", &three),
         ("taxonomy_4.toml", &four),

@@ -103,24 +103,21 @@ struct Node {
     children: BTreeMap<String, Node>,
 }
 
-/// The taxonomy as a tree (`ID - A > B > C` per line), or a synthetic tree of the same shape
-/// when the corpus is not beside the workspace.
+/// The taxonomy as a tree (`ID - A > B > C` per line), from the fixture checked in under
+/// `tests/fixtures/product-taxonomy` (the file `config_tests::taxonomy` reads).
 fn taxonomy() -> Node {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus/product-taxonomy/google-product-taxonomy-tr-2015.txt");
+        .join("../tests/fixtures/product-taxonomy/google-product-taxonomy-tr-2015.txt");
+    let text = std::fs::read_to_string(&corpus)
+        .unwrap_or_else(|e| panic!("product taxonomy fixture {}: {e}", corpus.display()));
     let mut root = Node::default();
-    let lines: Vec<(u64, Vec<String>)> = match std::fs::read_to_string(&corpus) {
-        Ok(text) => text
-            .lines()
-            .filter_map(|l| {
-                let (id, path) = l.split_once(" - ")?;
-                Some((id.trim().parse().ok()?, path.split(" > ").map(str::to_owned).collect()))
-            })
-            .collect(),
-        Err(_) => (0..5427u64)
-            .map(|i| (i, (0..=(i % 7)).map(|d| format!("Kategori {} düzey {d}", i / 7 + d)).collect()))
-            .collect(),
-    };
+    let lines: Vec<(u64, Vec<String>)> = text
+        .lines()
+        .filter_map(|l| {
+            let (id, path) = l.split_once(" - ")?;
+            Some((id.trim().parse().ok()?, path.split(" > ").map(str::to_owned).collect()))
+        })
+        .collect();
     for (id, path) in lines {
         let mut node = &mut root;
         for part in path {

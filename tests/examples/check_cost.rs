@@ -20,8 +20,7 @@ fn best<R>(n: usize, mut f: impl FnMut() -> R) -> f64 {
 
 fn main() {
     let bytes = std::env::args().nth(1).and_then(|b| b.parse().ok()).unwrap_or(3_000_000);
-    let corpus = std::fs::read_to_string(config_tests::taxonomy::corpus_path()).unwrap_or_default();
-    let text = config_tests::taxonomy::shop_config(&corpus, bytes);
+    let text = config_tests::taxonomy::shop_config(config_tests::taxonomy::corpus(), bytes);
     let schema = <types::Marketing as config_runtime::HasSchema>::SCHEMA;
     let n = if bytes < 1_000_000 { 300 } else { 15 };
     let bare = best(n, || toml::from_str::<types::Marketing>(&text).map(|m| m.menu.len()).unwrap_or(0));

@@ -7,8 +7,7 @@ fn main() {
     let mut a = std::env::args().skip(1);
     let bytes = a.next().and_then(|b| b.parse().ok()).unwrap_or(3_000_000);
     let n: usize = a.next().and_then(|b| b.parse().ok()).unwrap_or(3);
-    let corpus = std::fs::read_to_string(config_tests::taxonomy::corpus_path()).unwrap_or_default();
-    let text = config_tests::taxonomy::shop_config(&corpus, bytes);
+    let text = config_tests::taxonomy::shop_config(config_tests::taxonomy::corpus(), bytes);
     let schema = <types::Marketing as config_runtime::HasSchema>::SCHEMA;
     let doc = config_runtime::__private::core::check_str::parse("x", &text).ok();
     for _ in 0..n {

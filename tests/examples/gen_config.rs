@@ -12,12 +12,7 @@ fn main() {
         eprintln!("usage: gen_config <bytes> <out.toml>");
         std::process::exit(2);
     };
-    let corpus = std::fs::read_to_string(config_tests::taxonomy::corpus_path()).unwrap_or_default();
-    if corpus.is_empty() {
-        eprintln!("product taxonomy corpus not found at {}", config_tests::taxonomy::corpus_path().display());
-        std::process::exit(2);
-    }
-    let text = config_tests::taxonomy::shop_config(&corpus, bytes);
+    let text = config_tests::taxonomy::shop_config(config_tests::taxonomy::corpus(), bytes);
     if let Err(e) = std::fs::write(out, &text) {
         eprintln!("cannot write {out}: {e}");
         std::process::exit(2);

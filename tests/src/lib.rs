@@ -145,16 +145,15 @@ macro_rules! taxonomy_types {
 pub mod invariants;
 pub mod taxonomy;
 
-/// Writes `fixtures/generated/taxonomy_{3,7}.toml` from the corpus (deterministic), for
-/// the UI tests. Returns the line of the first node deeper than 3 levels in the 7-level file.
+/// Writes `fixtures/generated/taxonomy_{3,7}.toml` from the taxonomy fixture (deterministic),
+/// for the UI tests. Returns the line of the first node deeper than 3 levels in the 7-level file.
 pub fn generate_taxonomy_fixtures() -> usize {
-    let corpus = std::fs::read_to_string(taxonomy::corpus_path()).unwrap_or_default();
-    assert!(!corpus.is_empty(), "product taxonomy corpus not found at {}", taxonomy::corpus_path().display());
+    let corpus = taxonomy::corpus();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/generated");
     let _ = std::fs::create_dir_all(&dir);
-    let (three, none) = taxonomy::menu_toml(&corpus, 3, 3);
+    let (three, none) = taxonomy::menu_toml(corpus, 3, 3);
     assert_eq!(none, None);
-    let (seven, deep) = taxonomy::menu_toml(&corpus, 7, 3);
+    let (seven, deep) = taxonomy::menu_toml(corpus, 7, 3);
     write_if_changed(&dir.join("taxonomy_3.toml"), &three);
     write_if_changed(&dir.join("taxonomy_7.toml"), &seven);
     deep.unwrap_or(0)

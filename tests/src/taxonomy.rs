@@ -1,4 +1,4 @@
-//! Turns the real product taxonomy (../shared/corpus/product-taxonomy) into menu TOML.
+//! Turns the real product taxonomy (`fixtures/product-taxonomy`, checked in) into menu TOML.
 //!
 //! Lines look like `5608 - Bavullar ve Çantalar > Alışveriş Çantaları`; each becomes a
 //! node under its parent. The output uses `[[menu]]` / `[[menu.children]]` headers in
@@ -8,25 +8,22 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// The shared corpus directory: `$CONFIG_CORPUS_DIR`, else the first `shared/corpus`
-/// found beside this checkout or one of its parents (CI places `shared/` next to it).
-pub fn corpus_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("CONFIG_CORPUS_DIR") {
-        return PathBuf::from(d);
-    }
-    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    for a in here.ancestors() {
-        let c = a.join("shared/corpus");
-        if c.is_dir() {
-            return c;
-        }
-    }
-    here.join("../../shared/corpus")
+/// The taxonomy fixture's absolute path, as a literal (for `include_str!` and `corpus_path`).
+macro_rules! taxonomy_fixture {
+    () => {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/product-taxonomy/google-product-taxonomy-tr-2015.txt")
+    };
 }
 
-/// Where the taxonomy file is.
+/// Where the taxonomy file is: `fixtures/product-taxonomy/` in this crate.
 pub fn corpus_path() -> PathBuf {
-    corpus_dir().join("product-taxonomy/google-product-taxonomy-tr-2015.txt")
+    PathBuf::from(taxonomy_fixture!())
+}
+
+/// The whole taxonomy text, compiled in from [`corpus_path`]: a checkout without the file
+/// fails to build, naming it, instead of any test or benchmark running on an empty menu.
+pub fn corpus() -> &'static str {
+    include_str!(taxonomy_fixture!())
 }
 
 #[derive(Default)]

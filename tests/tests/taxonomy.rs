@@ -5,13 +5,9 @@
 
 config_tests::taxonomy_types!();
 
-fn corpus() -> String {
-    std::fs::read_to_string(config_tests::taxonomy::corpus_path()).unwrap()
-}
-
 #[test]
 fn three_levels_pass() {
-    let (text, deep) = config_tests::taxonomy::menu_toml(&corpus(), 3, 3);
+    let (text, deep) = config_tests::taxonomy::menu_toml(config_tests::taxonomy::corpus(), 3, 3);
     assert_eq!(deep, None);
     let c: Catalog = config_runtime::check_str("taxonomy_3.toml", &text).unwrap();
     assert_eq!(c.menu.len(), 21, "top-level categories");
@@ -25,7 +21,7 @@ fn count(c: &Category) -> usize {
 
 #[test]
 fn seven_levels_fail_at_the_first_level_four_node() {
-    let (text, deep) = config_tests::taxonomy::menu_toml(&corpus(), 7, 3);
+    let (text, deep) = config_tests::taxonomy::menu_toml(config_tests::taxonomy::corpus(), 7, 3);
     let line = deep.unwrap();
     let err = config_runtime::check_str::<Catalog>("taxonomy_7.toml", &text).unwrap_err();
     assert!(err.items.iter().all(|d| d.rule.id() == "max-depth"), "{err}");

@@ -3,14 +3,12 @@
 //! (the test schemas' budgets would reject it, and a failing file takes the slower
 //! every-occurrence path). Shared by `benches/lint.rs` and `examples/lint_phases.rs`.
 
-// fields are read by serde only; a missing corpus is a setup error worth a panic
-#![allow(dead_code, clippy::expect_used)]
+// fields are read by serde only
+#![allow(dead_code)]
 
 config_tests::shop_like_types!();
 
 /// The 3 MB shop config.
 pub fn config_3mb() -> String {
-    let corpus =
-        std::fs::read_to_string(config_tests::taxonomy::corpus_path()).expect("product taxonomy corpus");
-    config_tests::taxonomy::shop_config(&corpus, 3_000_000)
+    config_tests::taxonomy::shop_config(config_tests::taxonomy::corpus(), 3_000_000)
 }
