@@ -4,7 +4,7 @@
 //! file under `tests/valid` passes `check --syntax-only`, and no command panics on any of
 //! them (check with a schema in every format, stats, diff).
 
-use config_runtime::cli::{Linter, run};
+use config_lint::{Linter, run};
 use std::path::{Path, PathBuf};
 
 mod shop {

@@ -1,5 +1,5 @@
 //! `promotion-over` (linter only): a `before` window whose end is already past.
-//! The check itself is in `config-runtime`'s `cli::warnings`.
+//! The check itself is in `config-lint`'s `warnings` module.
 
 use super::{Example, RuleDoc};
 use crate::{RuleId, Severity};

@@ -16,7 +16,7 @@ use toml::de::{DeTable, DeValue};
 
 /// One row of the breakdown.
 #[derive(Clone, Debug, Serialize)]
-pub struct Node {
+pub(crate) struct Node {
     /// Display name: a key, or a list item's name.
     pub name: String,
     /// Key path: `menu[3]`.
@@ -28,7 +28,7 @@ pub struct Node {
 }
 
 /// The breakdown of a document, `levels` deep below it.
-pub fn tree(doc: &DeTable<'_>, root: Option<&'static Schema>, levels: usize) -> Node {
+pub(crate) fn tree(doc: &DeTable<'_>, root: Option<&'static Schema>, levels: usize) -> Node {
     let st = root.and_then(|r| match unwrap_opt(r) {
         Schema::Struct(st) => Some(st),
         _ => None,
@@ -119,7 +119,7 @@ fn value_children(
 }
 
 /// The `unique = "key"` of a field's rules.
-pub fn unique_key(rules: &[Rule]) -> Option<&'static str> {
+pub(crate) fn unique_key(rules: &[Rule]) -> Option<&'static str> {
     rules.iter().find_map(|r| match r {
         Rule::Unique(Some(k)) => Some(*k),
         _ => None,
@@ -127,7 +127,11 @@ pub fn unique_key(rules: &[Rule]) -> Option<&'static str> {
 }
 
 /// A list item's name: its unique key's value, else its first string field.
-pub fn item_name(v: &DeValue<'_>, unique: Option<&str>, st: Option<&'static StructSchema>) -> Option<String> {
+pub(crate) fn item_name(
+    v: &DeValue<'_>,
+    unique: Option<&str>,
+    st: Option<&'static StructSchema>,
+) -> Option<String> {
     let DeValue::Table(t) = v else { return None };
     let text = |v: &DeValue<'_>| match v {
         DeValue::String(s) => Some(s.to_string()),
@@ -151,7 +155,7 @@ pub fn item_name(v: &DeValue<'_>, unique: Option<&str>, st: Option<&'static Stru
 }
 
 /// Is the top-level field `key` a menu?
-pub fn is_menu(key: &str, v: &DeValue<'_>, root: Option<&'static Schema>) -> bool {
+pub(crate) fn is_menu(key: &str, v: &DeValue<'_>, root: Option<&'static Schema>) -> bool {
     let tables = matches!(v, DeValue::Array(a) if !a.is_empty() && a.iter().all(|x| matches!(x.get_ref(), DeValue::Table(_))));
     if !tables {
         return false;
