@@ -2,9 +2,10 @@
 //! below them table fields and list items, each with its [`Size`].
 //!
 //! List items (tables in an array) are named by their `unique` key when the schema
-//! declares one, else by their first string field (`title`), else by index. A *menu* is
-//! a top-level list whose element type is recursive (a struct that holds itself) or that
-//! declares `max_depth`; without a schema, a top-level list of tables named `menu`.
+//! declares one, else by their first string field (`title`), else by index. A *tree
+//! list* (a menu, say) is a top-level list of tables whose branches `diff` compares one
+//! by one: with a schema, the schema alone says which lists are trees
+//! ([`is_tree_list`]).
 
 use super::measure::{self, Size, push_path_key};
 use config_core::schema::unwrap_opt;
@@ -154,13 +155,30 @@ pub(crate) fn item_name(
     }
 }
 
-/// Is the top-level field `key` a menu?
-pub(crate) fn is_menu(key: &str, v: &DeValue<'_>, root: Option<&'static Schema>) -> bool {
+/// Without a schema, nothing says which list is recursive: a top-level list of tables
+/// under this key is taken for a tree (what `diff` without `--schema` has always shown).
+const UNTYPED_TREE_KEY: &str = "menu";
+
+/// Is the top-level field `key` (with value `v`) a tree list?
+///
+/// With a schema only the schema decides: the field declares `max_depth`, or its type is
+/// a list of a struct that holds itself (an item with child items, directly or through
+/// other structs); the key's name plays no part. Without a schema, only a list under
+/// [`UNTYPED_TREE_KEY`].
+pub(crate) fn is_tree_list(key: &str, v: &DeValue<'_>, root: Option<&'static Schema>) -> bool {
     let tables = matches!(v, DeValue::Array(a) if !a.is_empty() && a.iter().all(|x| matches!(x.get_ref(), DeValue::Table(_))));
     if !tables {
         return false;
     }
-    let Some(Schema::Struct(st)) = root.map(unwrap_opt) else { return key == "menu" };
+    match root {
+        Some(root) => declared_tree_list(key, root),
+        None => key == UNTYPED_TREE_KEY,
+    }
+}
+
+/// Does the schema make the top-level field `key` a tree list?
+fn declared_tree_list(key: &str, root: &'static Schema) -> bool {
+    let Schema::Struct(st) = unwrap_opt(root) else { return false };
     let Some(f) = st.fields.iter().find(|f| f.matches(key)) else { return false };
     if f.rules.iter().any(|r| matches!(r, Rule::MaxDepth(_))) {
         return true;
@@ -189,3 +207,6 @@ fn leads_to(s: &'static Schema, id: &str, seen: &mut HashSet<&'static str>) -> b
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests;

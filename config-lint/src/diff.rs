@@ -1,5 +1,6 @@
 //! `diff OLD NEW` / `diff --against <git-rev> FILE`: what an edit costs. For the document,
-//! each top-level field and each branch of each menu: compact JSON and gzip size, depth
+//! each top-level field and each branch of each tree list (a menu; see
+//! [`breakdown::is_tree_list`]): compact JSON and gzip size, depth
 //! and node count, old → new with the growth factor; items of `unique = "key"` lists
 //! (promotions) added, removed or changed, by key; and the budgets the new version
 //! crosses (the checker's `max-depth`, `max-nodes`, `max-json-bytes` findings).
@@ -34,7 +35,7 @@ const SHOWN: usize = 5;
 pub(crate) struct Row {
     pub name: String,
     pub path: String,
-    /// 0 the document, 1 a top-level field, 2 a menu branch.
+    /// 0 the document, 1 a top-level field, 2 a branch of a tree list.
     pub level: u8,
     pub old: Option<Size>,
     pub new: Option<Size>,
@@ -177,10 +178,10 @@ pub(crate) fn compare(
             old: fa.map(|n| n.size),
             new: fb.map(|n| n.size),
         });
-        let menu = |doc: &DeTable<'_>| {
-            doc.get(key.as_str()).is_some_and(|v| breakdown::is_menu(&key, v.get_ref(), root))
+        let tree = |doc: &DeTable<'_>| {
+            doc.get(key.as_str()).is_some_and(|v| breakdown::is_tree_list(&key, v.get_ref(), root))
         };
-        if menu(old) || menu(new) {
+        if tree(old) || tree(new) {
             let none: Vec<Node> = Vec::new();
             let (ca, cb) = (fa.map_or(&none, |n| &n.children), fb.map_or(&none, |n| &n.children));
             for (name, ba, bb) in pair(ca, cb) {
