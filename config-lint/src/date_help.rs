@@ -20,17 +20,17 @@ use toml::de::{DeTable, DeValue};
 
 /// A written offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Off {
+enum WrittenOffset {
     /// `Z`, `UTC`, `GMT`, or unix time.
     Utc,
     Fixed(FixedOffset),
 }
 
-impl Off {
+impl WrittenOffset {
     fn rfc3339(self) -> String {
         match self {
-            Off::Utc => "Z".to_owned(),
-            Off::Fixed(o) => fmt_offset(o.local_minus_utc()),
+            WrittenOffset::Utc => "Z".to_owned(),
+            WrittenOffset::Fixed(o) => fmt_offset(o.local_minus_utc()),
         }
     }
 }
@@ -46,7 +46,7 @@ fn fmt_offset(secs: i32) -> String {
 struct Reading {
     date: Option<NaiveDate>,
     time: Option<NaiveTime>,
-    offset: Option<Off>,
+    offset: Option<WrittenOffset>,
     /// How it was read: `day.month.year`, `unix seconds`, …
     form: &'static str,
 }
@@ -58,7 +58,7 @@ impl Reading {
         let t = self.time.unwrap_or(NaiveTime::MIN).format("%H:%M:%S%.f");
         Some(match kind {
             DtKind::Offset => {
-                let off = self.offset.map_or_else(|| fill.to_owned(), Off::rfc3339);
+                let off = self.offset.map_or_else(|| fill.to_owned(), WrittenOffset::rfc3339);
                 format!("{}T{t}{off}", self.date?.format("%Y-%m-%d"))
             }
             DtKind::Local => format!("{}T{t}", self.date?.format("%Y-%m-%d")),
@@ -81,7 +81,7 @@ impl Reading {
         } else if !s.is_empty() {
             s.push_str(", midnight");
         }
-        if self.offset == Some(Off::Utc) {
+        if self.offset == Some(WrittenOffset::Utc) {
             s.push_str(" UTC");
         }
         s
@@ -149,7 +149,12 @@ fn readings(raw: &str) -> Vec<Reading> {
         return dt
             .map(|d| {
                 let n = d.naive_utc();
-                vec![Reading { date: Some(n.date()), time: Some(n.time()), offset: Some(Off::Utc), form }]
+                vec![Reading {
+                    date: Some(n.date()),
+                    time: Some(n.time()),
+                    offset: Some(WrittenOffset::Utc),
+                    form,
+                }]
             })
             .unwrap_or_default();
     }
@@ -158,7 +163,7 @@ fn readings(raw: &str) -> Vec<Reading> {
         return vec![Reading {
             date: Some(n.date()),
             time: Some(n.time()),
-            offset: Some(Off::Fixed(*d.offset())),
+            offset: Some(WrittenOffset::Fixed(*d.offset())),
             form: "RFC 2822",
         }];
     }
@@ -208,7 +213,7 @@ fn split_date_time(s: &str) -> (&str, &str) {
 }
 
 /// `10:30`, `10:30:15.5`, then an optional offset (`Z`, `UTC`, `GMT`, `+01:00`, `+0100`, `+01`).
-fn time_and_offset(s: &str) -> Option<(NaiveTime, Option<Off>)> {
+fn time_and_offset(s: &str) -> Option<(NaiveTime, Option<WrittenOffset>)> {
     let end = s.find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.')).unwrap_or(s.len());
     let (t, rest) = s.split_at(end);
     let time = NaiveTime::parse_from_str(t, "%H:%M:%S%.f")
@@ -219,7 +224,7 @@ fn time_and_offset(s: &str) -> Option<(NaiveTime, Option<Off>)> {
         return Some((time, None));
     }
     if ["z", "utc", "gmt"].contains(&rest.to_ascii_lowercase().as_str()) {
-        return Some((time, Some(Off::Utc)));
+        return Some((time, Some(WrittenOffset::Utc)));
     }
     let (sign, num) = match rest.as_bytes().first()? {
         b'+' => (1, &rest[1..]),
@@ -236,7 +241,7 @@ fn time_and_offset(s: &str) -> Option<(NaiveTime, Option<Off>)> {
         _ => return None,
     };
     let off = FixedOffset::east_opt(sign * (h * 3600 + m * 60))?;
-    Some((time, Some(Off::Fixed(off))))
+    Some((time, Some(WrittenOffset::Fixed(off))))
 }
 
 const MONTHS: [&str; 12] = [

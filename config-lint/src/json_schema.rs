@@ -34,7 +34,7 @@ pub(crate) const TIME_PATTERN: &str = r"^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)
 
 /// The JSON Schema of `root`.
 pub(crate) fn json_schema(root: SchemaRef, app: &str) -> Value {
-    let mut g = Gen { defs: BTreeMap::new(), names: BTreeMap::new() };
+    let mut g = JsonSchemaBuilder { defs: BTreeMap::new(), names: BTreeMap::new() };
     let root_s = unwrap_opt(root.get());
     let mut top = match root_s {
         Schema::Struct(st) => g.object(st),
@@ -68,14 +68,14 @@ pub(crate) fn json_schema(root: SchemaRef, app: &str) -> Value {
     top
 }
 
-struct Gen {
+struct JsonSchemaBuilder {
     /// Struct id → its object schema (`Null` while being built, for recursion).
     defs: BTreeMap<&'static str, Value>,
     /// Struct id → definition name (the type name, or the id when names clash).
     names: BTreeMap<&'static str, String>,
 }
 
-impl Gen {
+impl JsonSchemaBuilder {
     fn name_of(&mut self, st: &'static StructSchema) -> String {
         if let Some(n) = self.names.get(st.id) {
             return n.clone();
