@@ -7,8 +7,8 @@
 mod common;
 
 use common::{Marketing, config_3mb};
+use config_lint::{LintOptions, Linter, lint_text};
 use config_runtime::HasSchema;
-use config_runtime::cli::{LintOptions, Linter, lint_text};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;
@@ -44,12 +44,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("parse + warnings", |b| {
         b.iter(|| {
             let doc = config_core::check_str::parse("shop.toml", &text).unwrap();
-            black_box(config_runtime::cli::warnings::warnings(
-                &text,
-                doc.get_ref(),
-                Marketing::SCHEMA.get(),
-                opts.now,
-            ))
+            black_box(config_lint::__bench::warnings(&text, doc.get_ref(), Marketing::SCHEMA.get(), opts.now))
         })
     });
     g.bench_function("parse + summary build", |b| {

@@ -13,8 +13,9 @@
 mod common;
 
 use common::{Marketing, config_3mb};
+use config_lint::__bench::warnings;
+use config_lint::{LintOptions, Linter, lint_text};
 use config_runtime::HasSchema;
-use config_runtime::cli::{LintOptions, Linter, lint_text, warnings};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -53,7 +54,7 @@ fn main() {
         black_box(config_core::check_str::check_parsed("shop.toml", &text, &doc, Marketing::SCHEMA));
     });
     best_of("  linter warnings", &mut || {
-        black_box(warnings::warnings(&text, doc.get_ref(), Marketing::SCHEMA.get(), now));
+        black_box(warnings(&text, doc.get_ref(), Marketing::SCHEMA.get(), now));
     });
     let app = Linter::app::<Marketing>("shop-lint");
     let opts = LintOptions { now, syntax_only: false };

@@ -3,8 +3,9 @@
 //! GitHub annotation lines, SARIF's required fields, `diff --against` through git, and
 //! the taxonomy menu at 3 vs 4 levels.
 
+use config_lint::{Linter, run};
 use config_runtime::HasSchema;
-use config_runtime::cli::schema_export;
+use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -20,9 +21,13 @@ fn tmp(dir: &str) -> PathBuf {
     d
 }
 
-fn schema_file<T: HasSchema>(dir: &Path) -> String {
+/// The schema of `T` as its app linter exports it (`<app>-lint schema`), in a file.
+fn schema_file<T: HasSchema + DeserializeOwned>(dir: &Path) -> String {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run(["app-lint", "schema"], &Linter::app::<T>("app-lint"), &mut out, &mut err);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
     let p = dir.join("schema.json");
-    std::fs::write(&p, serde_json::to_string(&schema_export::export(T::SCHEMA)).unwrap()).unwrap();
+    std::fs::write(&p, out).unwrap();
     p.to_str().unwrap().to_owned()
 }
 

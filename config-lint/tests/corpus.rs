@@ -6,7 +6,7 @@
 //! schema in every format, stats, diff). The linter reads files, so the cases are written
 //! out once under the target's temporary directory.
 
-use config_runtime::cli::{Linter, run};
+use config_lint::{Linter, run};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -1,10 +1,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! The editor schema (`schema --format json-schema`): well-formed draft-07 whose
 //! references resolve, and (with taplo installed) accepted by taplo, which passes the
-//! good fixture and flags the bad one.
+//! good fixture and flags the bad one. Generated in process through `config_lint::run`.
 
+use config_lint::{Linter, run};
 use config_runtime::HasSchema;
-use config_runtime::cli::json_schema::json_schema;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -14,6 +15,14 @@ mod shop {
 }
 mod nav {
     config_tests::nav_types!();
+}
+
+/// `<app> schema --format json-schema` for the app linter of `T`.
+fn json_schema<T: HasSchema + DeserializeOwned>(app: &'static str) -> Value {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run([app, "schema", "--format", "json-schema"], &Linter::app::<T>(app), &mut out, &mut err);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+    serde_json::from_slice(&out).unwrap()
 }
 
 fn refs(v: &Value, out: &mut Vec<String>) {
@@ -31,8 +40,9 @@ fn refs(v: &Value, out: &mut Vec<String>) {
 
 #[test]
 fn draft_07_with_resolvable_references() {
-    for (name, s) in [("shop", shop::Marketing::SCHEMA), ("nav", nav::Nav::SCHEMA)] {
-        let v = json_schema(s, "app-lint");
+    for (name, v) in
+        [("shop", json_schema::<shop::Marketing>("app-lint")), ("nav", json_schema::<nav::Nav>("app-lint"))]
+    {
         assert_eq!(v["$schema"], "http://json-schema.org/draft-07/schema#", "{name}");
         assert_eq!(v["type"], "object");
         assert_eq!(v["additionalProperties"], false);
@@ -44,7 +54,7 @@ fn draft_07_with_resolvable_references() {
             assert_eq!(target["type"], "object", "{name}: {r} does not resolve");
         }
     }
-    let v = json_schema(shop::Marketing::SCHEMA, "app-lint");
+    let v = json_schema::<shop::Marketing>("app-lint");
     assert_eq!(v["required"], serde_json::json!(["free_shipping_over_cents"]));
     let promo = &v["definitions"]["Promotion"];
     assert_eq!(promo["properties"]["percent_off"]["minimum"], 1);
@@ -52,7 +62,7 @@ fn draft_07_with_resolvable_references() {
     assert_eq!(promo["properties"]["starts"]["format"], "date-time");
     assert_eq!(promo["properties"]["audience"]["enum"], serde_json::json!(["all", "members", "new"]));
     assert!(promo["properties"]["starts"]["description"].as_str().unwrap().contains("before = \"ends\""));
-    let nav = json_schema(nav::Nav::SCHEMA, "app-lint");
+    let nav = json_schema::<nav::Nav>("app-lint");
     assert_eq!(nav["properties"]["tags"]["uniqueItems"], true);
     assert_eq!(nav["properties"]["tags"]["maxItems"], 4);
     assert!(
@@ -73,7 +83,7 @@ fn taplo_accepts_the_schema() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("taplo");
     std::fs::create_dir_all(&dir).unwrap();
     let schema = dir.join("marketing.schema.json");
-    std::fs::write(&schema, json_schema(shop::Marketing::SCHEMA, "shop-lint").to_string()).unwrap();
+    std::fs::write(&schema, json_schema::<shop::Marketing>("shop-lint").to_string()).unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
     let run = |file: &Path| {
         // the `#:schema` directive, as marketing would put it in their file

@@ -4,7 +4,7 @@
 //! rules the same way; this also covers the linter-only warnings.) The schema is the
 //! example schema the docs are written against, declared with the derive.
 
-use config_runtime::cli::{LintOptions, Linter, lint_text};
+use config_lint::{LintOptions, Linter, lint_text};
 use config_runtime::{Config, RuleId};
 use serde::Deserialize;
 

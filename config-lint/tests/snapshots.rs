@@ -4,10 +4,12 @@
 //! renderers never read the terminal). Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p
 //! config-lint --test snapshots` and review the diff.
 //!
-//! Commands run in process through `config_runtime::cli::run`, with the shop and nav
-//! test schemas as app linters; paths are relative to this crate, as in CI.
+//! Commands run in process through `config_lint::run`, with the shop and nav test
+//! schemas as app linters; paths are relative to this crate, as in CI. (The taxonomy
+//! renderings with fixed file names, `diff_taxonomy` and `stats_taxonomy`, are unit tests
+//! of the crate: `src/diff/tests.rs`.)
 
-use config_runtime::cli::{Linter, run};
+use config_lint::{Linter, run};
 use std::path::Path;
 
 mod shop {
@@ -16,7 +18,6 @@ mod shop {
 mod nav {
     config_tests::nav_types!();
 }
-config_tests::taxonomy_types!();
 
 const NOW: &str = "2026-12-15T12:00:00+01:00";
 /// Before every promotion of the fixtures: no `promotion-over` warnings.
@@ -183,28 +184,4 @@ fn schema_formats() {
     check("schema_native", &shop(), &["schema"]);
     check("schema_json_schema", &shop(), &["schema", "--format", "json-schema"]);
     check("schema_json_schema_nav", &nav(), &["schema", "--format", "json-schema"]);
-}
-
-/// The taxonomy menu, 3 levels vs 4, rendered with fixed names (the files are generated
-/// from the corpus; the exit code through real files is in `taxonomy_diff.rs`).
-#[test]
-fn diff_taxonomy_3_vs_4_levels() {
-    let corpus = config_tests::taxonomy::corpus();
-    let (three, _) = config_tests::taxonomy::menu_toml(corpus, 3, 3);
-    let (four, _) = config_tests::taxonomy::menu_toml(corpus, 4, 3);
-    let r = config_runtime::cli::diff::diff_texts(
-        ("taxonomy_3.toml", &three),
-        ("taxonomy_4.toml", &four),
-        Some(<Catalog as config_runtime::HasSchema>::SCHEMA),
-        2.0,
-    )
-    .unwrap();
-    snapshot("diff_taxonomy", &config_runtime::cli::diff::render(&r));
-    let doc = config_core::check_str::parse("taxonomy_3.toml", &three).unwrap();
-    let tree = config_runtime::cli::stats::tree(
-        doc.get_ref(),
-        Some(<Catalog as config_runtime::HasSchema>::SCHEMA.get()),
-        2,
-    );
-    snapshot("stats_taxonomy", &config_runtime::cli::stats::render("taxonomy_3.toml", three.len(), &tree));
 }

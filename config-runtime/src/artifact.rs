@@ -18,10 +18,11 @@
 //! # Ok::<(), config_runtime::artifact::ArtifactError>(())
 //! ```
 
+use crate::compress;
 use crate::live::{ContentHash, hex};
 use bytes::Bytes;
 use serde::Serialize;
-use std::io::{self, Write};
+use std::io;
 
 /// A content coding the artifact is stored in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -263,10 +264,10 @@ impl JsonArtifactBuilder {
     pub fn build(self, value: &impl Serialize) -> Result<JsonArtifact, ArtifactError> {
         let json = serde_json::to_vec(value)?;
         self.check(Encoding::Identity, json.len())?;
-        let gzip = gzip(&json, self.level.gzip)
+        let gzip = compress::gzip(&json, self.level.gzip)
             .map_err(|source| ArtifactError::Compress { encoding: Encoding::Gzip, source })?;
         self.check(Encoding::Gzip, gzip.len())?;
-        let br = brotli(&json, self.level.brotli)
+        let br = compress::brotli(&json, self.level.brotli)
             .map_err(|source| ArtifactError::Compress { encoding: Encoding::Br, source })?;
         self.check(Encoding::Br, br.len())?;
         let hash = ContentHash::of(&json);
@@ -466,27 +467,4 @@ impl JsonArtifact {
 fn etag(body: &[u8], suffix: &str) -> String {
     let h = ContentHash::of(body);
     format!("\"sha256-{}{suffix}\"", hex(&h.as_bytes()[..8]))
-}
-
-fn gzip(json: &[u8], level: u32) -> io::Result<Vec<u8>> {
-    // The header's mtime stays 0, so the same JSON always gives the same bytes.
-    let mut enc = flate2::write::GzEncoder::new(
-        Vec::with_capacity(json.len() / 4 + 64),
-        flate2::Compression::new(level),
-    );
-    enc.write_all(json)?;
-    enc.finish()
-}
-
-fn brotli(json: &[u8], quality: u32) -> io::Result<Vec<u8>> {
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: i32::try_from(quality).unwrap_or(11),
-        lgwin: 22,
-        size_hint: json.len(),
-        mode: brotli::enc::backward_references::BrotliEncoderMode::BROTLI_MODE_TEXT,
-        ..Default::default()
-    };
-    let mut out = Vec::with_capacity(json.len() / 5 + 64);
-    brotli::BrotliCompress(&mut &json[..], &mut out, &params)?;
-    Ok(out)
 }

@@ -17,6 +17,7 @@ pub mod __private {
 }
 
 pub mod artifact;
+pub mod compress;
 pub mod live;
 #[doc = include_str!("docs/reload_semantics.md")]
 pub mod reload_semantics {}
@@ -25,5 +26,3 @@ pub use live::{
     ConfigValue, ContentHash, ErrorReport, Live, LiveBuilder, LiveError, LiveHandle, Outcome, Snapshot,
     Status, Version,
 };
-#[cfg(feature = "cli")]
-pub mod cli;

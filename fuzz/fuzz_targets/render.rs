@@ -1,12 +1,12 @@
 //! The linter's renderer on arbitrary text: the checker's diagnostics (`check_value`, the
-//! generic linter's path) and the app linter's (`cli::lint_text`, warnings and date help
+//! generic linter's path) and the app linter's (`config_lint::lint_text`, warnings and date help
 //! included) rendered as code frames and one-line records. Spans inside the file, line and
 //! column consistent with the text and with the frames; output size bounded per finding.
 #![no_main]
 
 use config_core::{Diagnostics, HasSchema};
 use config_fuzz::ok;
-use config_runtime::cli::{LintOptions, lint_text};
+use config_lint::{LintOptions, lint_text};
 use config_tests::invariants::{diagnostics_inside, frames_consistent};
 use libfuzzer_sys::fuzz_target;
 

@@ -1,5 +1,5 @@
 //! `budget-near` (linter only): a value at 80% or more of its `max_json_bytes` or
-//! `max_nodes` budget. The check itself is in `config-runtime`'s `cli::warnings`.
+//! `max_nodes` budget. The check itself is in `config-lint`'s `warnings` module.
 
 use super::{Example, Moments, RuleDescriptor};
 use crate::{RuleId, Severity};

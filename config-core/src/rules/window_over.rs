@@ -1,6 +1,6 @@
 //! `window-over` (linter only; formerly `promotion-over`, still accepted as an alias): a
-//! `before` window whose end is already past.
-//! The check itself is in `config-runtime`'s `cli::warnings`.
+//! `before` window whose end is already past. The check itself is in `config-lint`'s
+//! `warnings` module.
 
 use super::{Example, Moments, RuleDescriptor};
 use crate::{RuleId, Severity};

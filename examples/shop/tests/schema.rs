@@ -3,7 +3,7 @@
 //! line) must match the shop's types: this fails when it is stale.
 //! Regenerate: `cargo run -p shop --bin shop-lint -- schema --format json-schema > examples/shop/marketing.schema.json`
 
-use config_runtime::cli::{Linter, run};
+use config_lint::{Linter, run};
 
 #[test]
 fn checked_in_json_schema_is_current() {

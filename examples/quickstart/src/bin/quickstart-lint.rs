@@ -1,5 +1,5 @@
 //! The app's linter, for CI and pre-commit hooks: `quickstart-lint check marketing.toml`.
 
 fn main() -> std::process::ExitCode {
-    config_runtime::cli::main::<quickstart::Marketing>()
+    config_lint::main::<quickstart::Marketing>()
 }

@@ -7,12 +7,10 @@
 //! items) and mutual recursion are written without expanding them, like JSON Schema's
 //! `$defs`. [`super::schema_load`] reads it back into a `&'static Schema`.
 //!
-//! ```
-//! use config_runtime::cli::schema_export::{FORMAT, export};
-//! let file = export(<Vec<u8> as config_runtime::HasSchema>::SCHEMA);
-//! assert_eq!(file.format, FORMAT);
-//! let json = serde_json::to_string(&file).unwrap();
-//! assert_eq!(json, r#"{"format":"config-lint-schema/1","root":{"seq":{"int":{"ty":"u8","min":0,"max":255}}},"types":{}}"#);
+//! The schema of a `Vec<u8>`, compact:
+//!
+//! ```json
+//! {"format":"config-lint-schema/1","root":{"seq":{"int":{"ty":"u8","min":0,"max":255}}},"types":{}}
 //! ```
 
 use config_core::datetime::DtKind;
@@ -21,12 +19,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The value of [`SchemaFile::format`].
-pub const FORMAT: &str = "config-lint-schema/1";
+pub(crate) const FORMAT: &str = "config-lint-schema/1";
 
 /// A whole schema file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SchemaFile {
+pub(crate) struct SchemaFile {
     /// Always [`FORMAT`].
     pub format: String,
     /// The config's root type (a struct reference for derived roots).
@@ -38,7 +36,7 @@ pub struct SchemaFile {
 /// A struct definition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StructDef {
+pub(crate) struct StructDef {
     pub name: String,
     pub fields: Vec<FieldDef>,
 }
@@ -46,7 +44,7 @@ pub struct StructDef {
 /// A struct field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FieldDef {
+pub(crate) struct FieldDef {
     pub ident: String,
     pub key: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -61,7 +59,7 @@ pub struct FieldDef {
 /// A position's type.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum TypeDef {
+pub(crate) enum TypeDef {
     Bool,
     Int {
         ty: String,
@@ -90,7 +88,7 @@ pub enum TypeDef {
 /// The datetime form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum KindDef {
+pub(crate) enum KindDef {
     Offset,
     Local,
     Date,
@@ -100,7 +98,7 @@ pub enum KindDef {
 /// A rule, as declared with `#[config(...)]`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum RuleDef {
+pub(crate) enum RuleDef {
     Range { min: Option<NumDef>, max: Option<NumDef> },
     Len { min: Option<u64>, max: Option<u64> },
     Unique(Option<String>),
@@ -115,7 +113,7 @@ pub enum RuleDef {
 /// An integer bound: a JSON number when it fits 64 bits, else a decimal string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
-pub enum Int {
+pub(crate) enum Int {
     I64(i64),
     U64(u64),
     Wide(#[serde(with = "wide")] i128),
@@ -157,13 +155,13 @@ mod wide {
 /// A `range` bound: `{"int": …}` or `{"float": …}` (so `1` and `1.0` stay apart).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum NumDef {
+pub(crate) enum NumDef {
     Int(Int),
     Float(f64),
 }
 
 /// The schema of `root` as a [`SchemaFile`].
-pub fn export(root: SchemaRef) -> SchemaFile {
+pub(crate) fn export(root: SchemaRef) -> SchemaFile {
     let mut types = BTreeMap::new();
     let root = type_def(root.get(), &mut types);
     SchemaFile { format: FORMAT.to_owned(), root, types }
@@ -242,3 +240,6 @@ fn rule_def(r: &Rule) -> RuleDef {
         Rule::OneOf(v) => RuleDef::OneOf(v.iter().map(|s| (*s).to_owned()).collect()),
     }
 }
+
+#[cfg(test)]
+mod tests;

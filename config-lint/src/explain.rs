@@ -1,7 +1,7 @@
 //! `explain RULE-ID`: what a rule does, why it exists, and an example, from the rule's
 //! own doc next to its code (`config_core::rules`). Without an id: the list of rules.
 
-use super::error::CliError;
+use super::error::LintError;
 use config_core::rules::{self, RuleDescriptor};
 use config_core::text::is_close;
 use config_core::{RuleId, Severity};
@@ -10,14 +10,14 @@ use std::io::Write;
 /// Text width of the explanations.
 const WIDTH: usize = 88;
 
-pub fn run(rule: Option<&str>, out: &mut dyn Write) -> Result<u8, CliError> {
+pub(crate) fn run(rule: Option<&str>, out: &mut dyn Write) -> Result<u8, LintError> {
     let Some(id) = rule else {
         out.write_all(list().as_bytes())?;
         return Ok(0);
     };
     let Some(r) = RuleId::from_id(id.trim()) else {
         let suggestion = rules::ALL.iter().map(|d| d.id.id()).find(|c| is_close(id, c));
-        return Err(CliError::UnknownRule { id: id.to_owned(), suggestion });
+        return Err(LintError::UnknownRule { id: id.to_owned(), suggestion });
     };
     out.write_all(explain(r.descriptor()).as_bytes())?;
     Ok(0)
@@ -34,7 +34,7 @@ fn level(d: &RuleDescriptor) -> &'static str {
 }
 
 /// The full explanation of one rule.
-pub fn explain(d: &RuleDescriptor) -> String {
+pub(crate) fn explain(d: &RuleDescriptor) -> String {
     let mut s = format!("{} ({})\n\n", d.id.id(), level(d));
     s.push_str("What it checks\n");
     s.push_str(&wrap(d.what, "  "));
@@ -52,7 +52,7 @@ pub fn explain(d: &RuleDescriptor) -> String {
 }
 
 /// One line per rule: id, level, first sentence.
-pub fn list() -> String {
+pub(crate) fn list() -> String {
     let mut s = String::from("Rules (`explain RULE-ID` for details):\n");
     for d in rules::ALL {
         let first = d.what.split(". ").next().unwrap_or(d.what).trim_end_matches('.');

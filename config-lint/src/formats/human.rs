@@ -2,13 +2,18 @@
 //! summary line. Frames come from `config_core::Diagnostics::render`, the same renderer
 //! as the build error and `Live`'s reports.
 
-use super::Summary;
+use super::CheckTotals;
 use config_core::Diagnostics;
 use std::io::{self, Write};
 
-pub fn write(reports: &[Diagnostics], summary: &Summary, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    reports: &[Diagnostics],
+    totals: &CheckTotals,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for d in reports.iter().filter(|d| !d.is_empty()) {
         out.write_all(if color { d.render_styled() } else { d.render() }.as_bytes())?;
     }
-    writeln!(out, "{}", summary.line())
+    writeln!(out, "{}", totals.line())
 }

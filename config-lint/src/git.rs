@@ -1,14 +1,14 @@
 //! `diff --against <rev> FILE`: the old version comes from git (`git show REV:./FILE`,
 //! run in the file's directory so the path is the one the user typed).
 
-use super::error::CliError;
-use super::input::{self, Source};
+use super::error::LintError;
+use super::input::{self, InputFile};
 use std::path::Path;
 use std::process::Command;
 
 /// The file as it is at `rev`.
-pub fn show(rev: &str, path: &Path) -> Result<Source, CliError> {
-    let fail = |message: String| CliError::Git { rev: rev.to_owned(), path: path.to_owned(), message };
+pub(crate) fn show(rev: &str, path: &Path) -> Result<InputFile, LintError> {
+    let fail = |message: String| LintError::Git { rev: rev.to_owned(), path: path.to_owned(), message };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let Some(file) = path.file_name() else { return Err(fail("not a file path".into())) };
     let spec = format!("{rev}:./{}", file.to_string_lossy());

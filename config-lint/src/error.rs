@@ -6,7 +6,7 @@ use std::path::PathBuf;
 /// A failure of the linter itself, as opposed to a finding in a checked file.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum CliError {
+pub enum LintError {
     /// A file could not be read.
     #[error("cannot read `{path}`: {source}")]
     Read { path: PathBuf, source: std::io::Error },
@@ -37,16 +37,16 @@ fn did_you_mean(s: &Option<&'static str>) -> String {
     s.map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
 }
 
-impl CliError {
+impl LintError {
     /// A one-line fix, when there is an obvious one.
     pub fn help(&self) -> Option<String> {
         match self {
-            CliError::NoSchema { help, .. } => Some((*help).to_owned()),
-            CliError::UnknownRule { .. } => Some("`explain` without an id lists every rule".to_owned()),
-            CliError::SchemaSyntax { .. } | CliError::SchemaInvalid { .. } => {
+            LintError::NoSchema { help, .. } => Some((*help).to_owned()),
+            LintError::UnknownRule { .. } => Some("`explain` without an id lists every rule".to_owned()),
+            LintError::SchemaSyntax { .. } | LintError::SchemaInvalid { .. } => {
                 Some("export the schema again with `<app>-lint schema > FILE`".to_owned())
             }
-            CliError::Git { .. } => Some(
+            LintError::Git { .. } => Some(
                 "run inside the repository, with a revision that has the file (`git log -- FILE`)".to_owned(),
             ),
             _ => None,

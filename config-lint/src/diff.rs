@@ -1,5 +1,6 @@
 //! `diff OLD NEW` / `diff --against <git-rev> FILE`: what an edit costs. For the document,
-//! each top-level field and each branch of each menu: compact JSON and gzip size, depth
+//! each top-level field and each branch of each tree list (a menu; see
+//! [`breakdown::is_tree_list`]): compact JSON and gzip size, depth
 //! and node count, old → new with the growth factor; items of `unique = "key"` lists
 //! (promotions) added, removed or changed, by key; and the budgets the new version
 //! crosses (the checker's `max-depth`, `max-nodes`, `max-json-bytes` findings).
@@ -10,9 +11,9 @@
 
 use super::args::{DiffArgs, ReportFormat};
 use super::breakdown::{self, Node, item_name, unique_key};
-use super::error::CliError;
+use super::error::LintError;
 use super::measure::{GZIP_LEVEL, Size, human_bytes, write_json};
-use super::{Ctx, git, input};
+use super::{RunContext, git, input};
 use config_core::check_str::{check_parsed, parse};
 use config_core::schema::unwrap_opt;
 use config_core::{Diagnostic, Diagnostics, RuleId, Schema, SchemaRef};
@@ -24,17 +25,17 @@ use toml::de::{DeTable, DeValue};
 
 /// Top-level fields smaller than this (in the new version) are not judged for growth:
 /// a 40-byte value may well double.
-pub const MIN_JUDGED: u64 = 1024;
+pub(crate) const MIN_JUDGED: u64 = 1024;
 
 /// Budget findings listed one by one before "… and N more".
 const SHOWN: usize = 5;
 
 /// One compared row.
 #[derive(Clone, Debug, Serialize)]
-pub struct Row {
+pub(crate) struct Row {
     pub name: String,
     pub path: String,
-    /// 0 the document, 1 a top-level field, 2 a menu branch.
+    /// 0 the document, 1 a top-level field, 2 a branch of a tree list.
     pub level: u8,
     pub old: Option<Size>,
     pub new: Option<Size>,
@@ -52,7 +53,7 @@ impl Row {
 
 /// Items of one `unique = "key"` list.
 #[derive(Clone, Debug, Default, Serialize)]
-pub struct ListDiff {
+pub(crate) struct ListDiff {
     pub field: String,
     pub key: String,
     pub added: Vec<String>,
@@ -63,7 +64,7 @@ pub struct ListDiff {
 
 /// The whole comparison.
 #[derive(Debug)]
-pub struct DiffReport {
+pub(crate) struct DiffReport {
     pub old: String,
     pub new: String,
     pub rows: Vec<Row>,
@@ -81,9 +82,9 @@ impl DiffReport {
     }
 }
 
-pub fn run(args: &DiffArgs, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u8, CliError> {
+pub(crate) fn run(args: &DiffArgs, ctx: &mut RunContext<'_>, out: &mut dyn Write) -> Result<u8, LintError> {
     if !(args.max_growth.is_finite() && args.max_growth > 0.0) {
-        return Err(CliError::BadValue {
+        return Err(LintError::BadValue {
             flag: "--max-growth",
             message: "must be a factor above 0, like 2 or 1.5".into(),
         });
@@ -92,13 +93,13 @@ pub fn run(args: &DiffArgs, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u8
         (Some(rev), [file]) => (git::show(rev, file)?, input::read(file)?),
         (None, [a, b]) => (input::read(a)?, input::read(b)?),
         (Some(_), _) => {
-            return Err(CliError::BadValue {
+            return Err(LintError::BadValue {
                 flag: "--against",
                 message: "give exactly one FILE with `--against`".into(),
             });
         }
         (None, _) => {
-            return Err(CliError::BadValue {
+            return Err(LintError::BadValue {
                 flag: "FILE",
                 message: "give OLD and NEW, or `--against REV FILE`".into(),
             });
@@ -130,7 +131,7 @@ pub fn run(args: &DiffArgs, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u8
 
 /// Compares two texts (`(name, text)` each) and checks the new one's budgets against
 /// `schema`. `Err` holds the syntax finding of a text that does not parse.
-pub fn diff_texts(
+pub(crate) fn diff_texts(
     old: (&str, &str),
     new: (&str, &str),
     schema: Option<SchemaRef>,
@@ -151,7 +152,7 @@ pub fn diff_texts(
 }
 
 /// Compares two parsed documents (budgets are filled in by [`diff_texts`]).
-pub fn compare(
+pub(crate) fn compare(
     old_name: &str,
     old: &DeTable<'_>,
     new_name: &str,
@@ -177,10 +178,10 @@ pub fn compare(
             old: fa.map(|n| n.size),
             new: fb.map(|n| n.size),
         });
-        let menu = |doc: &DeTable<'_>| {
-            doc.get(key.as_str()).is_some_and(|v| breakdown::is_menu(&key, v.get_ref(), root))
+        let tree = |doc: &DeTable<'_>| {
+            doc.get(key.as_str()).is_some_and(|v| breakdown::is_tree_list(&key, v.get_ref(), root))
         };
-        if menu(old) || menu(new) {
+        if tree(old) || tree(new) {
             let none: Vec<Node> = Vec::new();
             let (ca, cb) = (fa.map_or(&none, |n| &n.children), fb.map_or(&none, |n| &n.children));
             for (name, ba, bb) in pair(ca, cb) {
@@ -332,7 +333,7 @@ fn pair_text<T: ToString + PartialEq>(a: Option<T>, b: Option<T>) -> String {
 }
 
 /// The human report.
-pub fn render(r: &DiffReport) -> String {
+pub(crate) fn render(r: &DiffReport) -> String {
     let mut out = format!("diff {} → {} (compact JSON; gzip level {GZIP_LEVEL})\n\n", r.old, r.new);
     let header = ["", "JSON", "change", "gzip", "depth", "nodes"].map(str::to_owned);
     let mut cells: Vec<[String; 6]> = vec![header];
@@ -447,7 +448,7 @@ fn diag_json(d: &Diagnostics, x: &Diagnostic) -> serde_json::Value {
 }
 
 /// The report as JSON.
-pub fn to_json(r: &DiffReport) -> serde_json::Value {
+pub(crate) fn to_json(r: &DiffReport) -> serde_json::Value {
     let rows: Vec<_> = r
         .rows
         .iter()
@@ -476,3 +477,6 @@ pub fn to_json(r: &DiffReport) -> serde_json::Value {
         "failed": r.failed(),
     })
 }
+
+#[cfg(test)]
+mod tests;

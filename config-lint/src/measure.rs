@@ -9,18 +9,16 @@
 
 use config_core::summary::build::{float_value, int_value, push_key};
 use config_core::summary::{float_json_len, int_json_len, json_string_len};
-use flate2::Compression;
-use flate2::write::GzEncoder;
-use std::io::Write as _;
-use toml::Spanned;
+use config_runtime::artifact::Level;
+use config_runtime::compress;
 use toml::de::{DeTable, DeValue};
 
-/// The gzip level sizes are reported at.
-pub const GZIP_LEVEL: u32 = 6;
+/// The gzip level sizes are reported at: the artifacts' default (6).
+pub(crate) const GZIP_LEVEL: u32 = Level::DEFAULT.gzip;
 
 /// Size, depth and node count of one value.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Size {
+pub(crate) struct Size {
     /// Compact JSON bytes.
     pub json: u64,
     /// gzip (level 6) bytes of that JSON.
@@ -32,7 +30,7 @@ pub struct Size {
 }
 
 /// Compact JSON length of a value (no allocation).
-pub fn json_len(v: &DeValue<'_>) -> u64 {
+pub(crate) fn json_len(v: &DeValue<'_>) -> u64 {
     match v {
         DeValue::String(s) => str_json_len(s),
         DeValue::Integer(i) => int_json_len(int_value(i.as_str(), i.radix())),
@@ -53,7 +51,7 @@ pub fn json_len(v: &DeValue<'_>) -> u64 {
 }
 
 /// Compact JSON length of a table.
-pub fn table_json_len(t: &DeTable<'_>) -> u64 {
+pub(crate) fn table_json_len(t: &DeTable<'_>) -> u64 {
     2 + t.len().saturating_sub(1) as u64
         + t.iter().map(|(k, v)| str_json_len(k.get_ref()) + 1 + json_len(v.get_ref())).sum::<u64>()
 }
@@ -66,7 +64,7 @@ fn str_json_len(s: &str) -> u64 {
 }
 
 /// [`json_len`] and [`nodes`] in one walk.
-pub fn json_len_nodes(v: &DeValue<'_>) -> (u64, u64) {
+pub(crate) fn json_len_nodes(v: &DeValue<'_>) -> (u64, u64) {
     match v {
         DeValue::Array(a) => a.iter().fold((2 + a.len().saturating_sub(1) as u64, 0), |(j, n), x| {
             let (j2, n2) = json_len_nodes(x.get_ref());
@@ -81,7 +79,7 @@ pub fn json_len_nodes(v: &DeValue<'_>) -> (u64, u64) {
 }
 
 /// Tables within `v`, itself included.
-pub fn nodes(v: &DeValue<'_>) -> u64 {
+pub(crate) fn nodes(v: &DeValue<'_>) -> u64 {
     match v {
         DeValue::Array(a) => a.iter().map(|x| nodes(x.get_ref())).sum(),
         DeValue::Table(t) => 1 + t.iter().map(|(_, x)| nodes(x.get_ref())).sum::<u64>(),
@@ -90,7 +88,7 @@ pub fn nodes(v: &DeValue<'_>) -> u64 {
 }
 
 /// Levels of nested tables in `v`.
-pub fn depth(v: &DeValue<'_>) -> u32 {
+pub(crate) fn depth(v: &DeValue<'_>) -> u32 {
     match v {
         DeValue::Array(a) => a.iter().map(|x| depth(x.get_ref())).max().unwrap_or(0),
         DeValue::Table(t) => 1 + t.iter().map(|(_, x)| depth(x.get_ref())).max().unwrap_or(0),
@@ -99,7 +97,7 @@ pub fn depth(v: &DeValue<'_>) -> u32 {
 }
 
 /// Appends the compact JSON of `v`.
-pub fn write_json(v: &DeValue<'_>, out: &mut String) {
+pub(crate) fn write_json(v: &DeValue<'_>, out: &mut String) {
     match v {
         DeValue::String(s) => write_str(s, out),
         DeValue::Integer(i) => out.push_str(&int_value(i.as_str(), i.radix()).to_string()),
@@ -128,7 +126,7 @@ pub fn write_json(v: &DeValue<'_>, out: &mut String) {
 }
 
 /// Appends the compact JSON of a table.
-pub fn write_table_json(t: &DeTable<'_>, out: &mut String) {
+pub(crate) fn write_table_json(t: &DeTable<'_>, out: &mut String) {
     out.push('{');
     for (i, (k, v)) in t.iter().enumerate() {
         if i > 0 {
@@ -161,24 +159,19 @@ fn write_str(s: &str, out: &mut String) {
 }
 
 /// gzip (level 6) size of `bytes`.
-pub fn gzip_len(bytes: &[u8]) -> u64 {
-    let mut e = GzEncoder::new(Vec::with_capacity(bytes.len() / 4 + 64), Compression::new(GZIP_LEVEL));
-    // writing into a Vec cannot fail
-    if e.write_all(bytes).is_err() {
-        return 0;
-    }
-    e.finish().map_or(0, |v| v.len() as u64)
+pub(crate) fn gzip_len(bytes: &[u8]) -> u64 {
+    compress::gzip_len(bytes, GZIP_LEVEL)
 }
 
 /// Size of a value, gzip included.
-pub fn size(v: &DeValue<'_>) -> Size {
+pub(crate) fn size(v: &DeValue<'_>) -> Size {
     let mut json = String::new();
     write_json(v, &mut json);
     Size { json: json.len() as u64, gzip: gzip_len(json.as_bytes()), depth: depth(v), nodes: nodes(v) }
 }
 
 /// Size of a whole document (its depth and nodes do not count the root table itself).
-pub fn doc_size(t: &DeTable<'_>) -> Size {
+pub(crate) fn doc_size(t: &DeTable<'_>) -> Size {
     let mut json = String::new();
     write_table_json(t, &mut json);
     Size {
@@ -190,20 +183,15 @@ pub fn doc_size(t: &DeTable<'_>) -> Size {
 }
 
 /// Appends `key` to a key path (`menu`, `a."b c"`).
-pub fn push_path_key(path: &mut String, key: &str) {
+pub(crate) fn push_path_key(path: &mut String, key: &str) {
     if !path.is_empty() {
         path.push('.');
     }
     push_key(path, key);
 }
 
-/// The value under `key` in a table.
-pub fn get<'t, 'd>(t: &'t DeTable<'d>, key: &str) -> Option<&'t Spanned<DeValue<'d>>> {
-    t.get(key)
-}
-
 /// `1.5 KiB`, `312 B`, `2.1 MiB`.
-pub fn human_bytes(n: u64) -> String {
+pub(crate) fn human_bytes(n: u64) -> String {
     const K: f64 = 1024.0;
     let f = n as f64;
     if f < K {
@@ -216,30 +204,4 @@ pub fn human_bytes(n: u64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    #[test]
-    fn json_text_and_length_agree() {
-        let text = "a = 1\nb = 0x10\nc = 1.5e3\nd = nan\ne = \"x\\u0001\\n\\\"\"\nf = 2024-11-29T09:00:00+01:00\n\
-                    g = [1, [true, false], { h = 'é' }]\n[t]\n\"k k\" = 1979-05-27\n";
-        let doc = toml::de::DeTable::parse(text).unwrap();
-        let mut out = String::new();
-        write_table_json(doc.get_ref(), &mut out);
-        assert_eq!(out.len() as u64, table_json_len(doc.get_ref()), "{out}");
-        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        assert_eq!(v["b"], 16);
-        assert_eq!(v["d"], serde_json::Value::Null);
-    }
-
-    #[test]
-    fn depth_and_nodes() {
-        let text =
-            "[[menu]]\nt = 1\n[[menu.children]]\nt = 2\n[[menu.children.children]]\nt = 3\n[[menu]]\nt = 4\n";
-        let doc = toml::de::DeTable::parse(text).unwrap();
-        let menu = doc.get_ref().get("menu").unwrap().get_ref();
-        assert_eq!((depth(menu), nodes(menu)), (3, 4));
-        assert_eq!(human_bytes(1536), "1.5 KiB");
-    }
-}
+mod tests;

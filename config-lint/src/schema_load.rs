@@ -4,16 +4,9 @@
 //! The tree is leaked on purpose: a lint run is one short process and the schema lives
 //! as long as it does. Structs may refer to themselves (recursive menus): each struct
 //! gets its slot first, fields then point at the slots, and each slot is filled last.
-//!
-//! ```
-//! use config_runtime::cli::{schema_export, schema_load};
-//! let file = schema_export::export(<Option<String> as config_runtime::HasSchema>::SCHEMA);
-//! let text = serde_json::to_string(&file).unwrap();
-//! let schema = schema_load::from_json("s.json", &text).unwrap();
-//! assert_eq!(schema_export::export(schema), file);
-//! ```
+//! Loading what [`super::schema_export`] wrote and exporting it again gives the same file.
 
-use super::error::CliError;
+use super::error::LintError;
 use super::schema_export::{FORMAT, FieldDef, KindDef, NumDef, RuleDef, SchemaFile, TypeDef};
 use config_core::datetime::DtKind;
 use config_core::{Field, Num, Rule, Schema, SchemaRef, StructSchema};
@@ -21,15 +14,15 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// Reads and loads a schema file.
-pub fn load(path: &Path) -> Result<SchemaRef, CliError> {
+pub(crate) fn load(path: &Path) -> Result<SchemaRef, LintError> {
     let text =
-        std::fs::read_to_string(path).map_err(|source| CliError::Read { path: path.to_owned(), source })?;
+        std::fs::read_to_string(path).map_err(|source| LintError::Read { path: path.to_owned(), source })?;
     from_json(&path.display().to_string(), &text)
 }
 
 /// Loads a schema from its JSON text (`name` is used in errors).
-pub fn from_json(name: &str, text: &str) -> Result<SchemaRef, CliError> {
-    let file: SchemaFile = serde_json::from_str(text).map_err(|e| CliError::SchemaSyntax {
+pub(crate) fn from_json(name: &str, text: &str) -> Result<SchemaRef, LintError> {
+    let file: SchemaFile = serde_json::from_str(text).map_err(|e| LintError::SchemaSyntax {
         path: name.into(),
         line: e.line(),
         col: e.column(),
@@ -38,12 +31,12 @@ pub fn from_json(name: &str, text: &str) -> Result<SchemaRef, CliError> {
     build(name, &file)
 }
 
-fn invalid(name: &str, at: String, message: String) -> CliError {
-    CliError::SchemaInvalid { path: name.into(), at, message }
+fn invalid(name: &str, at: String, message: String) -> LintError {
+    LintError::SchemaInvalid { path: name.into(), at, message }
 }
 
 /// Builds the leaked tree.
-pub fn build(name: &str, file: &SchemaFile) -> Result<SchemaRef, CliError> {
+pub(crate) fn build(name: &str, file: &SchemaFile) -> Result<SchemaRef, LintError> {
     if file.format != FORMAT {
         return Err(invalid(
             name,
@@ -92,7 +85,7 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn ty(&self, t: &TypeDef, at: &str) -> Result<SchemaRef, CliError> {
+    fn ty(&self, t: &TypeDef, at: &str) -> Result<SchemaRef, LintError> {
         let s = match t {
             TypeDef::Struct(id) => {
                 let Some(&slot) = self.slots.get(id.as_str()) else {
@@ -121,7 +114,7 @@ impl Builder<'_> {
         Ok(SchemaRef::of(Box::leak(Box::new(s))))
     }
 
-    fn field(&self, f: &FieldDef, at: &str, siblings: &[FieldDef]) -> Result<Field, CliError> {
+    fn field(&self, f: &FieldDef, at: &str, siblings: &[FieldDef]) -> Result<Field, LintError> {
         let ty = self.ty(&f.ty, &format!("{at}.type"))?;
         let rules = f
             .rules
@@ -139,7 +132,7 @@ impl Builder<'_> {
         })
     }
 
-    fn rule(&self, r: &RuleDef, at: &str, siblings: &[FieldDef]) -> Result<Rule, CliError> {
+    fn rule(&self, r: &RuleDef, at: &str, siblings: &[FieldDef]) -> Result<Rule, LintError> {
         Ok(match r {
             RuleDef::Range { min, max } => Rule::Range { min: min.map(num), max: max.map(num) },
             RuleDef::Len { min, max } => Rule::Len { min: *min, max: *max },
@@ -186,3 +179,6 @@ fn leak_str(s: &str) -> &'static str {
 fn leak<T>(v: Vec<T>) -> &'static [T] {
     Box::leak(v.into_boxed_slice())
 }
+
+#[cfg(test)]
+mod tests;

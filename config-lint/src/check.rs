@@ -8,9 +8,9 @@
 //! findings; the linter adds its warnings and the date help.
 
 use super::args::{CheckArgs, CheckFormat};
-use super::error::CliError;
-use super::formats::{self, Summary};
-use super::{Ctx, date_help, input, warnings};
+use super::error::LintError;
+use super::formats::{self, CheckTotals};
+use super::{RunContext, date_help, input, warnings};
 use chrono::{DateTime, FixedOffset};
 use config_core::check_str::{check_parsed, parse};
 use config_core::datetime::{self, DtKind};
@@ -37,7 +37,7 @@ pub struct LintOptions {
 /// warnings, in document order, with the date help applied.
 ///
 /// ```
-/// use config_runtime::cli::{LintOptions, lint_text};
+/// use config_lint::{LintOptions, lint_text};
 /// let opts = LintOptions { now: chrono::DateTime::UNIX_EPOCH.fixed_offset(), syntax_only: true };
 /// let d = lint_text("a.toml", "x = ", None, None, &opts);
 /// assert_eq!(d.items[0].rule.id(), "syntax");
@@ -72,10 +72,10 @@ pub fn lint_text(
 }
 
 /// Parses `--now`: RFC 3339 with an offset, strictly (as the runtime would).
-pub fn parse_now(now: Option<&str>) -> Result<DateTime<FixedOffset>, CliError> {
+pub(crate) fn parse_now(now: Option<&str>) -> Result<DateTime<FixedOffset>, LintError> {
     let Some(s) = now else { return Ok(chrono::Utc::now().fixed_offset()) };
     datetime::parse(DtKind::Offset, s.trim()).ok().and_then(datetime::to_offset).ok_or_else(|| {
-        CliError::BadValue {
+        LintError::BadValue {
             flag: "--now",
             message: format!(
                 "`{s}` is not an RFC 3339 datetime with offset, like `2026-11-29T09:00:00+01:00`"
@@ -85,7 +85,7 @@ pub fn parse_now(now: Option<&str>) -> Result<DateTime<FixedOffset>, CliError> {
 }
 
 /// Runs `check`.
-pub fn run(args: &CheckArgs, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u8, CliError> {
+pub(crate) fn run(args: &CheckArgs, ctx: &mut RunContext<'_>, out: &mut dyn Write) -> Result<u8, LintError> {
     let opts = LintOptions { now: parse_now(args.now.as_deref())?, syntax_only: args.syntax_only };
     let schema = if args.syntax_only { None } else { Some(ctx.schema("check")?) };
     let mut reports = Vec::with_capacity(args.files.len());
@@ -110,16 +110,16 @@ pub fn run(args: &CheckArgs, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u
             }
         }
     }
-    let summary = Summary::of(&reports, args.files.len(), args.deny_warnings);
+    let totals = CheckTotals::of(&reports, args.files.len(), args.deny_warnings);
     match args.format {
-        CheckFormat::Human => formats::human::write(&reports, &summary, ctx.color, out)?,
-        CheckFormat::Json => formats::json::write(&reports, &summary, out)?,
-        CheckFormat::Github => formats::github::write(&reports, &summary, out)?,
+        CheckFormat::Human => formats::human::write(&reports, &totals, ctx.color, out)?,
+        CheckFormat::Json => formats::json::write(&reports, &totals, out)?,
+        CheckFormat::Github => formats::github::write(&reports, &totals, out)?,
         CheckFormat::Sarif => formats::sarif::write(&reports, out)?,
     }
     Ok(if unreadable > 0 {
         2
-    } else if summary.failed() {
+    } else if totals.failed() {
         1
     } else {
         0
@@ -132,7 +132,7 @@ fn path_name(name: &str) -> String {
 }
 
 /// Counts by severity.
-pub fn counts(d: &Diagnostics) -> (usize, usize) {
+pub(crate) fn counts(d: &Diagnostics) -> (usize, usize) {
     let errors = d.items.iter().filter(|x| x.severity == Severity::Error).count();
     (errors, d.items.len() - errors)
 }

@@ -2,9 +2,10 @@
 //! below them table fields and list items, each with its [`Size`].
 //!
 //! List items (tables in an array) are named by their `unique` key when the schema
-//! declares one, else by their first string field (`title`), else by index. A *menu* is
-//! a top-level list whose element type is recursive (a struct that holds itself) or that
-//! declares `max_depth`; without a schema, a top-level list of tables named `menu`.
+//! declares one, else by their first string field (`title`), else by index. A *tree
+//! list* (a menu, say) is a top-level list of tables whose branches `diff` compares one
+//! by one: with a schema, the schema alone says which lists are trees
+//! ([`is_tree_list`]).
 
 use super::measure::{self, Size, push_path_key};
 use config_core::schema::unwrap_opt;
@@ -16,7 +17,7 @@ use toml::de::{DeTable, DeValue};
 
 /// One row of the breakdown.
 #[derive(Clone, Debug, Serialize)]
-pub struct Node {
+pub(crate) struct Node {
     /// Display name: a key, or a list item's name.
     pub name: String,
     /// Key path: `menu[3]`.
@@ -28,7 +29,7 @@ pub struct Node {
 }
 
 /// The breakdown of a document, `levels` deep below it.
-pub fn tree(doc: &DeTable<'_>, root: Option<&'static Schema>, levels: usize) -> Node {
+pub(crate) fn tree(doc: &DeTable<'_>, root: Option<&'static Schema>, levels: usize) -> Node {
     let st = root.and_then(|r| match unwrap_opt(r) {
         Schema::Struct(st) => Some(st),
         _ => None,
@@ -119,7 +120,7 @@ fn value_children(
 }
 
 /// The `unique = "key"` of a field's rules.
-pub fn unique_key(rules: &[Rule]) -> Option<&'static str> {
+pub(crate) fn unique_key(rules: &[Rule]) -> Option<&'static str> {
     rules.iter().find_map(|r| match r {
         Rule::Unique(Some(k)) => Some(*k),
         _ => None,
@@ -127,7 +128,11 @@ pub fn unique_key(rules: &[Rule]) -> Option<&'static str> {
 }
 
 /// A list item's name: its unique key's value, else its first string field.
-pub fn item_name(v: &DeValue<'_>, unique: Option<&str>, st: Option<&'static StructSchema>) -> Option<String> {
+pub(crate) fn item_name(
+    v: &DeValue<'_>,
+    unique: Option<&str>,
+    st: Option<&'static StructSchema>,
+) -> Option<String> {
     let DeValue::Table(t) = v else { return None };
     let text = |v: &DeValue<'_>| match v {
         DeValue::String(s) => Some(s.to_string()),
@@ -150,13 +155,30 @@ pub fn item_name(v: &DeValue<'_>, unique: Option<&str>, st: Option<&'static Stru
     }
 }
 
-/// Is the top-level field `key` a menu?
-pub fn is_menu(key: &str, v: &DeValue<'_>, root: Option<&'static Schema>) -> bool {
+/// Without a schema, nothing says which list is recursive: a top-level list of tables
+/// under this key is taken for a tree (what `diff` without `--schema` has always shown).
+const UNTYPED_TREE_KEY: &str = "menu";
+
+/// Is the top-level field `key` (with value `v`) a tree list?
+///
+/// With a schema only the schema decides: the field declares `max_depth`, or its type is
+/// a list of a struct that holds itself (an item with child items, directly or through
+/// other structs); the key's name plays no part. Without a schema, only a list under
+/// [`UNTYPED_TREE_KEY`].
+pub(crate) fn is_tree_list(key: &str, v: &DeValue<'_>, root: Option<&'static Schema>) -> bool {
     let tables = matches!(v, DeValue::Array(a) if !a.is_empty() && a.iter().all(|x| matches!(x.get_ref(), DeValue::Table(_))));
     if !tables {
         return false;
     }
-    let Some(Schema::Struct(st)) = root.map(unwrap_opt) else { return key == "menu" };
+    match root {
+        Some(root) => declared_tree_list(key, root),
+        None => key == UNTYPED_TREE_KEY,
+    }
+}
+
+/// Does the schema make the top-level field `key` a tree list?
+fn declared_tree_list(key: &str, root: &'static Schema) -> bool {
+    let Schema::Struct(st) = unwrap_opt(root) else { return false };
     let Some(f) = st.fields.iter().find(|f| f.matches(key)) else { return false };
     if f.rules.iter().any(|r| matches!(r, Rule::MaxDepth(_))) {
         return true;
@@ -185,3 +207,6 @@ fn leads_to(s: &'static Schema, id: &str, seen: &mut HashSet<&'static str>) -> b
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,14 +8,14 @@ use config_core::schema::unwrap_opt;
 
 /// One step of a key path.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Seg {
+pub(crate) enum Segment {
     Key(String),
     Index(usize),
 }
 
 /// Parses a printed key path; `(root)` / `(document)` are the empty path. `None` when
 /// the text is not a key path.
-pub fn parse(path: &str) -> Option<Vec<Seg>> {
+pub(crate) fn parse(path: &str) -> Option<Vec<Segment>> {
     let mut out = Vec::new();
     if path == "(root)" || path == "(document)" {
         return Some(out);
@@ -27,7 +27,7 @@ pub fn parse(path: &str) -> Option<Vec<Seg>> {
             b'.' if !out.is_empty() => i += 1,
             b'[' => {
                 let end = i + path[i..].find(']')?;
-                out.push(Seg::Index(path[i + 1..end].parse().ok()?));
+                out.push(Segment::Index(path[i + 1..end].parse().ok()?));
                 i = end + 1;
             }
             b'"' => {
@@ -55,7 +55,7 @@ pub fn parse(path: &str) -> Option<Vec<Seg>> {
                         c => key.push(c),
                     }
                 }
-                out.push(Seg::Key(key));
+                out.push(Segment::Key(key));
                 i = j;
             }
             _ => {
@@ -63,7 +63,7 @@ pub fn parse(path: &str) -> Option<Vec<Seg>> {
                 if end == i {
                     return None;
                 }
-                out.push(Seg::Key(path[i..end].to_owned()));
+                out.push(Segment::Key(path[i..end].to_owned()));
                 i = end;
             }
         }
@@ -73,12 +73,12 @@ pub fn parse(path: &str) -> Option<Vec<Seg>> {
 
 /// The schema at a path below `root` (`Option` layers stripped), if the path leads
 /// anywhere in it.
-pub fn schema_at(root: &'static Schema, path: &[Seg]) -> Option<&'static Schema> {
+pub(crate) fn schema_at(root: &'static Schema, path: &[Segment]) -> Option<&'static Schema> {
     let mut s = unwrap_opt(root);
     for seg in path {
         s = match (s, seg) {
-            (Schema::Struct(st), Seg::Key(k)) => st.fields.iter().find(|f| f.matches(k))?.ty.get(),
-            (Schema::Map(inner), Seg::Key(_)) | (Schema::Seq(inner), Seg::Index(_)) => inner.get(),
+            (Schema::Struct(st), Segment::Key(k)) => st.fields.iter().find(|f| f.matches(k))?.ty.get(),
+            (Schema::Map(inner), Segment::Key(_)) | (Schema::Seq(inner), Segment::Index(_)) => inner.get(),
             _ => return None,
         };
         s = unwrap_opt(s);
@@ -87,18 +87,4 @@ pub fn schema_at(root: &'static Schema, path: &[Seg]) -> Option<&'static Schema>
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    #[test]
-    fn parses_printed_paths() {
-        let k = |s: &str| Seg::Key(s.to_owned());
-        assert_eq!(parse("promotions[2].ends").unwrap(), vec![k("promotions"), Seg::Index(2), k("ends")]);
-        assert_eq!(parse("labels.\"new in\".text").unwrap(), vec![k("labels"), k("new in"), k("text")]);
-        assert_eq!(parse("a.\"x\\\"y\"").unwrap(), vec![k("a"), k("x\"y")]);
-        assert_eq!(parse("(root)").unwrap(), vec![]);
-        assert_eq!(parse("m[1][0]").unwrap(), vec![k("m"), Seg::Index(1), Seg::Index(0)]);
-        assert!(parse("a[x]").is_none());
-    }
-}
+mod tests;

@@ -1,11 +1,13 @@
-//! The linter behind `<app>-lint` and `config-lint`: the gate for marketing edits.
+//! The config linter: the gate for marketing edits. This crate is the library behind
+//! every `<app>-lint` binary and the generic `config-lint` binary, which are thin `main`s
+//! over it (as ripgrep's binary is over its libraries).
 //!
 //! An app ships its linter in one line, `src/bin/<app>-lint.rs`:
 //!
 //! ```no_run
 //! # #[derive(config_runtime::Config, serde::Deserialize)] struct Marketing { x: u8 }
 //! fn main() -> std::process::ExitCode {
-//!     config_runtime::cli::main::<Marketing>()
+//!     config_lint::main::<Marketing>()
 //! }
 //! ```
 //!
@@ -14,7 +16,7 @@
 //! | command | what | exit |
 //! |---|---|---|
 //! | `check FILE...` | every finding as code frames (`--format human\|json\|github\|sarif`), then a summary line | 0 clean, 1 findings (warnings too with `--deny-warnings`), 2 usage / I/O |
-//! | `diff OLD NEW`, `diff --against REV FILE` | JSON / gzip size, depth, nodes per field and menu branch; promotions added / removed / changed | 1 past `--max-growth` (2×) or a crossed budget |
+//! | `diff OLD NEW`, `diff --against REV FILE` | JSON / gzip size, depth, nodes per field and per branch of a recursive list (a menu); items added / removed / changed | 1 past `--max-growth` (2×) or a crossed budget |
 //! | `stats FILE` | the size breakdown as a tree with bars | 0 |
 //! | `explain RULE-ID` | what a rule does, why, an example | 0, 2 unknown id |
 //! | `schema [--format native\|json-schema]` | the schema for `config-lint --schema`, or a JSON Schema for editors | 0 |
@@ -24,31 +26,39 @@
 //! checker, so its diagnostics are identical. What only the app linter can do: run the
 //! app's own `Deserialize` code (custom validators) once every rule passed.
 //!
-//! Everything is reachable as functions taking arguments and writers ([`run`],
-//! [`lint_text`]), so tests render every command without spawning processes.
+//! The public surface is small: the two `main`s ([`main`], [`generic_main`]), [`run`]
+//! (one command line with output to writers, so tests render every command without
+//! spawning processes), [`lint_text`] (the whole `check` pipeline for one text), the
+//! [`Linter`] and [`LintOptions`] they take, [`LintError`], the `EXIT_*` codes and the
+//! output formats of `check` ([`formats`]). Everything else is internal.
 
-pub mod args;
+mod args;
 mod breakdown;
-pub mod check;
-pub mod date_help;
-pub mod diff;
-pub mod error;
-pub mod explain;
+mod check;
+mod date_help;
+mod diff;
+mod error;
+mod explain;
 pub mod formats;
 mod git;
-pub mod input;
-pub mod json_schema;
-pub mod keypath;
-pub mod measure;
-pub mod schema_export;
-pub mod schema_load;
-pub mod stats;
-pub mod warnings;
+mod input;
+mod json_schema;
+mod keypath;
+mod measure;
+mod schema_export;
+mod schema_load;
+mod stats;
+mod warnings;
 
 pub use check::{DeserializeFn, LintOptions, lint_text};
-/// Each rule's `explain` text (what, why, an example), next to the rule's code.
-pub use config_core::rules;
-pub use error::CliError;
+pub use error::LintError;
+
+/// Phases of `check` that `benches/lint.rs` and `examples/lint_phases.rs` time on their
+/// own. Not a stable API.
+#[doc(hidden)]
+pub mod __bench {
+    pub use crate::warnings::warnings;
+}
 
 use args::{Cli, ColorWhen, Command, SchemaFormat};
 use clap::Parser;
@@ -97,7 +107,7 @@ impl Linter {
     }
 }
 
-/// The whole app linter: `fn main() -> ExitCode { config_runtime::cli::main::<Marketing>() }`.
+/// The whole app linter: `fn main() -> ExitCode { config_lint::main::<Marketing>() }`.
 pub fn main<T: HasSchema + DeserializeOwned>() -> ExitCode {
     let name = bin_name().unwrap_or("app-lint");
     process(&Linter::app::<T>(name))
@@ -130,7 +140,7 @@ fn process(linter: &Linter) -> ExitCode {
 /// and errors to `err`; returns the exit code.
 ///
 /// ```
-/// use config_runtime::cli::{Linter, run};
+/// use config_lint::{Linter, run};
 /// let (mut out, mut err) = (Vec::new(), Vec::new());
 /// let code = run(["config-lint", "explain", "max-depth"], &Linter::generic(), &mut out, &mut err);
 /// assert_eq!(code, 0);
@@ -156,7 +166,7 @@ where
         ColorWhen::Auto => linter.tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let mut ctx =
-        Ctx { linter, schema_file: cli.schema.clone(), loaded: None, deserialize: None, color, err };
+        RunContext { linter, schema_file: cli.schema.clone(), loaded: None, deserialize: None, color, err };
     let result = match &cli.command {
         Command::Check(a) => {
             if !a.syntax_only {
@@ -180,27 +190,27 @@ where
 }
 
 /// State shared by the commands of one run.
-pub struct Ctx<'a> {
+pub(crate) struct RunContext<'a> {
     linter: &'a Linter,
     schema_file: Option<std::path::PathBuf>,
     loaded: Option<SchemaRef>,
     /// The app's deserialization, when its own schema is the one in use.
-    pub deserialize: Option<DeserializeFn>,
+    pub(crate) deserialize: Option<DeserializeFn>,
     /// Colour human output.
-    pub color: bool,
+    pub(crate) color: bool,
     err: &'a mut dyn Write,
 }
 
-impl std::fmt::Debug for Ctx<'_> {
+impl std::fmt::Debug for RunContext<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Ctx").field("linter", &self.linter.name).field("color", &self.color).finish()
+        f.debug_struct("RunContext").field("linter", &self.linter.name).field("color", &self.color).finish()
     }
 }
 
-impl Ctx<'_> {
+impl RunContext<'_> {
     /// The schema in use: `--schema FILE`, else the app's; `None` for `config-lint`
     /// without `--schema`.
-    pub fn schema_opt(&mut self) -> Result<Option<SchemaRef>, CliError> {
+    pub(crate) fn schema_opt(&mut self) -> Result<Option<SchemaRef>, LintError> {
         if let Some(s) = self.loaded {
             return Ok(Some(s));
         }
@@ -213,15 +223,15 @@ impl Ctx<'_> {
     }
 
     /// The schema in use, required by `command`.
-    pub fn schema(&mut self, command: &'static str) -> Result<SchemaRef, CliError> {
-        self.schema_opt()?.ok_or(CliError::NoSchema {
+    pub(crate) fn schema(&mut self, command: &'static str) -> Result<SchemaRef, LintError> {
+        self.schema_opt()?.ok_or(LintError::NoSchema {
             command,
             help: "export it from the app's linter: `<app>-lint schema > marketing.schema.json`",
         })
     }
 
     /// Prints a failure of the linter itself (`error: …` and a help line).
-    pub fn report(&mut self, e: &CliError) {
+    pub(crate) fn report(&mut self, e: &LintError) {
         let _ = writeln!(self.err, "error: {e}");
         if let Some(h) = e.help() {
             let _ = writeln!(self.err, "  = help: {h}");
@@ -229,20 +239,20 @@ impl Ctx<'_> {
     }
 
     /// Renders findings that stop a command (a file that does not parse): exit 1.
-    pub fn findings(&mut self, d: &Diagnostics, out: &mut dyn Write) -> Result<u8, CliError> {
+    pub(crate) fn findings(&mut self, d: &Diagnostics, out: &mut dyn Write) -> Result<u8, LintError> {
         out.write_all(if self.color { d.render_styled() } else { d.render() }.as_bytes())?;
         writeln!(out, "failed: `{}` does not parse; fix it first (`check` lists every finding)", d.file)?;
         Ok(EXIT_FINDINGS)
     }
 
-    /// As [`Ctx::findings`], for one finding.
-    pub fn syntax_failure(
+    /// As [`RunContext::findings`], for one finding.
+    pub(crate) fn syntax_failure(
         &mut self,
         name: &str,
         text: &str,
         d: Diagnostic,
         out: &mut dyn Write,
-    ) -> Result<u8, CliError> {
+    ) -> Result<u8, LintError> {
         let mut all = Diagnostics::new(name, text);
         all.items.push(d);
         self.findings(&all, out)
@@ -250,7 +260,7 @@ impl Ctx<'_> {
 }
 
 /// `schema`: the native schema file or a JSON Schema.
-fn schema(format: SchemaFormat, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u8, CliError> {
+fn schema(format: SchemaFormat, ctx: &mut RunContext<'_>, out: &mut dyn Write) -> Result<u8, LintError> {
     let s = ctx.schema("schema")?;
     let v = match format {
         SchemaFormat::Native => {

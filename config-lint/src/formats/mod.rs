@@ -1,5 +1,5 @@
 //! Renderers of `check`'s findings: one file per output format. All take the same
-//! per-file [`Diagnostics`] and [`Summary`], so formats never disagree on what was found.
+//! per-file [`Diagnostics`] and [`CheckTotals`], so formats never disagree on what was found.
 
 pub mod github;
 pub mod human;
@@ -12,7 +12,7 @@ use config_core::diag::LineIndex;
 
 /// Totals over all files of one `check` run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Summary {
+pub struct CheckTotals {
     /// Files named on the command line (read or not).
     pub files: usize,
     pub errors: usize,
@@ -20,10 +20,10 @@ pub struct Summary {
     pub deny_warnings: bool,
 }
 
-impl Summary {
-    pub fn of(reports: &[Diagnostics], files: usize, deny_warnings: bool) -> Summary {
+impl CheckTotals {
+    pub fn of(reports: &[Diagnostics], files: usize, deny_warnings: bool) -> CheckTotals {
         let (errors, warnings) = reports.iter().map(counts).fold((0, 0), |(e, w), (e2, w2)| (e + e2, w + w2));
-        Summary { files, errors, warnings, deny_warnings }
+        CheckTotals { files, errors, warnings, deny_warnings }
     }
 
     /// Do the findings fail the run (exit 1)?

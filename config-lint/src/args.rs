@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// will cost to serve.
 #[derive(Debug, Parser)]
 #[command(version, disable_help_subcommand = true, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Schema exported by `<app>-lint schema` (needed by `config-lint` for `check` and
     /// `schema`; an app linter uses its own types unless this is given).
     #[arg(long, global = true, value_name = "FILE")]
@@ -21,7 +21,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Report every finding in each file, then a summary line. Exit 0 clean, 1 findings.
     Check(CheckArgs),
     /// Compare two versions: payload size, depth and nodes, items added/removed/changed.
@@ -36,7 +36,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// TOML files to check (`-` reads standard input).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -54,7 +54,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
+pub(crate) enum CheckFormat {
     /// Code frames like rustc's, then a summary line.
     Human,
     /// One JSON document with every finding.
@@ -66,7 +66,7 @@ pub enum CheckFormat {
 }
 
 #[derive(Debug, Args)]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// The old version, then the new one; with `--against`, only the new one.
     #[arg(required = true, num_args = 1..=2, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -82,7 +82,7 @@ pub struct DiffArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct StatsArgs {
+pub(crate) struct StatsArgs {
     /// The TOML file to measure.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
@@ -94,26 +94,26 @@ pub struct StatsArgs {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
+pub(crate) enum ReportFormat {
     Human,
     Json,
 }
 
 #[derive(Debug, Args)]
-pub struct ExplainArgs {
+pub(crate) struct ExplainArgs {
     /// A rule id as printed in `error[<id>]`, e.g. `max-depth`.
     #[arg(value_name = "RULE-ID")]
     pub rule: Option<String>,
 }
 
 #[derive(Debug, Args)]
-pub struct SchemaArgs {
+pub(crate) struct SchemaArgs {
     #[arg(long, value_enum, default_value_t = SchemaFormat::Native)]
     pub format: SchemaFormat,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SchemaFormat {
+pub(crate) enum SchemaFormat {
     /// Lossless, rules included: what `config-lint --schema FILE` loads.
     Native,
     /// JSON Schema (draft-07) for editors; rules that JSON Schema cannot express are
@@ -122,7 +122,7 @@ pub enum SchemaFormat {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorWhen {
+pub(crate) enum ColorWhen {
     /// Colour when standard output is a terminal and `NO_COLOR` is unset.
     Auto,
     Always,

@@ -4,11 +4,11 @@
 //! summary as a plain log line. Values are escaped as the runner expects (`%`, CR, LF,
 //! and in properties `:` and `,`).
 
-use super::Summary;
+use super::CheckTotals;
 use config_core::{Diagnostics, Severity};
 use std::io::{self, Write};
 
-pub fn write(reports: &[Diagnostics], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(reports: &[Diagnostics], totals: &CheckTotals, out: &mut dyn Write) -> io::Result<()> {
     for d in reports {
         for x in &d.items {
             let level = match x.severity {
@@ -30,7 +30,7 @@ pub fn write(reports: &[Diagnostics], summary: &Summary, out: &mut dyn Write) ->
             )?;
         }
     }
-    writeln!(out, "{}", summary.line())
+    writeln!(out, "{}", totals.line())
 }
 
 fn escape_data(s: &str) -> String {

@@ -4,19 +4,19 @@
 //! the same tree as data.
 
 use super::args::{ReportFormat, StatsArgs};
-pub use super::breakdown::{Node, tree};
-use super::error::CliError;
+pub(crate) use super::breakdown::{Node, tree};
+use super::error::LintError;
 use super::measure::{GZIP_LEVEL, human_bytes};
-use super::{Ctx, input};
+use super::{RunContext, input};
 use config_core::check_str::parse;
 use std::io::Write;
 
 /// Width of the longest bar (the document), in terminal cells.
-pub const BAR_WIDTH: usize = 30;
+pub(crate) const BAR_WIDTH: usize = 30;
 /// Names longer than this are cut with `…`.
 const NAME_WIDTH: usize = 36;
 
-pub fn run(args: &StatsArgs, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u8, CliError> {
+pub(crate) fn run(args: &StatsArgs, ctx: &mut RunContext<'_>, out: &mut dyn Write) -> Result<u8, LintError> {
     let src = input::read(&args.file)?;
     if let Some(d) = src.not_utf8 {
         return ctx.syntax_failure(&src.name, &src.text, d, out);
@@ -44,7 +44,7 @@ pub fn run(args: &StatsArgs, ctx: &mut Ctx<'_>, out: &mut dyn Write) -> Result<u
 }
 
 /// The human tree.
-pub fn render(file: &str, toml_bytes: usize, tree: &Node) -> String {
+pub(crate) fn render(file: &str, toml_bytes: usize, tree: &Node) -> String {
     let s = tree.size;
     let mut rows: Vec<(String, &Node)> = vec![(tree.name.clone(), tree)];
     flatten(&tree.children, "", &mut rows);
@@ -97,7 +97,7 @@ fn cut(name: &str) -> String {
 
 /// A bar of `part / whole` of [`BAR_WIDTH`] cells, in eighths; at least an eighth for a
 /// non-empty part.
-pub fn bar(part: u64, whole: u64) -> String {
+pub(crate) fn bar(part: u64, whole: u64) -> String {
     const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
     if whole == 0 || part == 0 {
         return String::new();

@@ -8,14 +8,8 @@
 //! silently: the help shows `+HH:MM` to be replaced, or names the one offset every other
 //! datetime in the file uses and asks to check it.
 //!
-//! ```
-//! use config_core::datetime::DtKind;
-//! use config_runtime::cli::date_help::suggest;
-//! let h = suggest("16.11.2020 10:30 +01:00", DtKind::Offset, None).unwrap();
-//! assert!(h.starts_with("did you mean `2020-11-16T10:30:00+01:00`?"), "{h}");
-//! let h = suggest("05/06/2020", DtKind::Date, None).unwrap();
-//! assert!(h.contains("`2020-05-06` if month/day/year") && h.contains("`2020-06-05` if day/month/year"), "{h}");
-//! ```
+//! For example `16.11.2020 10:30 +01:00` is read as `2020-11-16T10:30:00+01:00`, and
+//! `05/06/2020` lists `2020-05-06` (month/day/year) and `2020-06-05` (day/month/year).
 
 use super::keypath;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
@@ -26,17 +20,17 @@ use toml::de::{DeTable, DeValue};
 
 /// A written offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Off {
+enum WrittenOffset {
     /// `Z`, `UTC`, `GMT`, or unix time.
     Utc,
     Fixed(FixedOffset),
 }
 
-impl Off {
+impl WrittenOffset {
     fn rfc3339(self) -> String {
         match self {
-            Off::Utc => "Z".to_owned(),
-            Off::Fixed(o) => fmt_offset(o.local_minus_utc()),
+            WrittenOffset::Utc => "Z".to_owned(),
+            WrittenOffset::Fixed(o) => fmt_offset(o.local_minus_utc()),
         }
     }
 }
@@ -52,7 +46,7 @@ fn fmt_offset(secs: i32) -> String {
 struct Reading {
     date: Option<NaiveDate>,
     time: Option<NaiveTime>,
-    offset: Option<Off>,
+    offset: Option<WrittenOffset>,
     /// How it was read: `day.month.year`, `unix seconds`, …
     form: &'static str,
 }
@@ -64,7 +58,7 @@ impl Reading {
         let t = self.time.unwrap_or(NaiveTime::MIN).format("%H:%M:%S%.f");
         Some(match kind {
             DtKind::Offset => {
-                let off = self.offset.map_or_else(|| fill.to_owned(), Off::rfc3339);
+                let off = self.offset.map_or_else(|| fill.to_owned(), WrittenOffset::rfc3339);
                 format!("{}T{t}{off}", self.date?.format("%Y-%m-%d"))
             }
             DtKind::Local => format!("{}T{t}", self.date?.format("%Y-%m-%d")),
@@ -87,7 +81,7 @@ impl Reading {
         } else if !s.is_empty() {
             s.push_str(", midnight");
         }
-        if self.offset == Some(Off::Utc) {
+        if self.offset == Some(WrittenOffset::Utc) {
             s.push_str(" UTC");
         }
         s
@@ -96,7 +90,7 @@ impl Reading {
 
 /// The help line for `raw` written where `kind` is expected, if it can be read in a
 /// known form. `file_offset` is the one offset every other datetime of the file uses.
-pub fn suggest(raw: &str, kind: DtKind, file_offset: Option<&str>) -> Option<String> {
+pub(crate) fn suggest(raw: &str, kind: DtKind, file_offset: Option<&str>) -> Option<String> {
     let raw = raw.trim();
     let mut rs = readings(raw);
     rs.retain(|r| r.rfc3339(kind, "").is_some());
@@ -155,7 +149,12 @@ fn readings(raw: &str) -> Vec<Reading> {
         return dt
             .map(|d| {
                 let n = d.naive_utc();
-                vec![Reading { date: Some(n.date()), time: Some(n.time()), offset: Some(Off::Utc), form }]
+                vec![Reading {
+                    date: Some(n.date()),
+                    time: Some(n.time()),
+                    offset: Some(WrittenOffset::Utc),
+                    form,
+                }]
             })
             .unwrap_or_default();
     }
@@ -164,7 +163,7 @@ fn readings(raw: &str) -> Vec<Reading> {
         return vec![Reading {
             date: Some(n.date()),
             time: Some(n.time()),
-            offset: Some(Off::Fixed(*d.offset())),
+            offset: Some(WrittenOffset::Fixed(*d.offset())),
             form: "RFC 2822",
         }];
     }
@@ -214,7 +213,7 @@ fn split_date_time(s: &str) -> (&str, &str) {
 }
 
 /// `10:30`, `10:30:15.5`, then an optional offset (`Z`, `UTC`, `GMT`, `+01:00`, `+0100`, `+01`).
-fn time_and_offset(s: &str) -> Option<(NaiveTime, Option<Off>)> {
+fn time_and_offset(s: &str) -> Option<(NaiveTime, Option<WrittenOffset>)> {
     let end = s.find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.')).unwrap_or(s.len());
     let (t, rest) = s.split_at(end);
     let time = NaiveTime::parse_from_str(t, "%H:%M:%S%.f")
@@ -225,7 +224,7 @@ fn time_and_offset(s: &str) -> Option<(NaiveTime, Option<Off>)> {
         return Some((time, None));
     }
     if ["z", "utc", "gmt"].contains(&rest.to_ascii_lowercase().as_str()) {
-        return Some((time, Some(Off::Utc)));
+        return Some((time, Some(WrittenOffset::Utc)));
     }
     let (sign, num) = match rest.as_bytes().first()? {
         b'+' => (1, &rest[1..]),
@@ -242,7 +241,7 @@ fn time_and_offset(s: &str) -> Option<(NaiveTime, Option<Off>)> {
         _ => return None,
     };
     let off = FixedOffset::east_opt(sign * (h * 3600 + m * 60))?;
-    Some((time, Some(Off::Fixed(off))))
+    Some((time, Some(WrittenOffset::Fixed(off))))
 }
 
 const MONTHS: [&str; 12] = [
@@ -357,7 +356,7 @@ fn is_weekday(w: &str) -> bool {
 /// Replaces the help line of `datetime` findings (and of `type` findings where a
 /// datetime is expected, e.g. unix seconds written as an integer) with the RFC 3339
 /// reading of the written value, when one exists.
-pub fn apply(items: &mut [Diagnostic], text: &str, root: &'static Schema, doc: Option<&DeTable<'_>>) {
+pub(crate) fn apply(items: &mut [Diagnostic], text: &str, root: &'static Schema, doc: Option<&DeTable<'_>>) {
     let mut file_offset: Option<Option<String>> = None;
     for d in items.iter_mut() {
         if !matches!(d.rule, RuleId::Datetime | RuleId::Type) {
@@ -427,71 +426,4 @@ fn collect_value_offsets(v: &DeValue<'_>, seen: &mut BTreeSet<String>) {
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    fn s(raw: &str, kind: DtKind) -> String {
-        suggest(raw, kind, None).unwrap_or_else(|| "-".to_owned())
-    }
-
-    #[test]
-    fn common_forms() {
-        assert!(s("16.11.2020", DtKind::Offset).starts_with("did you mean `2020-11-16T00:00:00+HH:MM`? (read as day.month.year: 16 November 2020, midnight); write the UTC offset"));
-        assert!(
-            s("11/16/2020", DtKind::Date).starts_with("did you mean `2020-11-16`? (read as month/day/year")
-        );
-        assert!(
-            s("16/11/2020", DtKind::Date).starts_with("did you mean `2020-11-16`? (read as day/month/year")
-        );
-        assert!(
-            s("16 Nov 2020", DtKind::Date).starts_with("did you mean `2020-11-16`? (read as day month year")
-        );
-        assert!(
-            s("November 16, 2020 18:30", DtKind::Local).starts_with("did you mean `2020-11-16T18:30:00`?")
-        );
-        assert!(s("1605484800", DtKind::Offset).starts_with(
-            "did you mean `2020-11-16T00:00:00Z`? (read as unix seconds: 16 November 2020, 00:00 UTC)"
-        ));
-        assert!(
-            s("1605484800000", DtKind::Offset)
-                .starts_with("did you mean `2020-11-16T00:00:00Z`? (read as unix milliseconds")
-        );
-        assert!(
-            s("Mon, 16 Nov 2020 10:00:00 +0100", DtKind::Offset)
-                .starts_with("did you mean `2020-11-16T10:00:00+01:00`?")
-        );
-        assert!(s("2020-11-16", DtKind::Offset).starts_with("did you mean `2020-11-16T00:00:00+HH:MM`?"));
-        assert!(
-            s("2020-11-16 10:00:00+0100", DtKind::Offset)
-                .starts_with("did you mean `2020-11-16T10:00:00+01:00`?")
-        );
-        assert!(s("2020-11-16T10:00", DtKind::Local).starts_with("did you mean `2020-11-16T10:00:00`?"));
-        assert!(s("9:30", DtKind::Time).starts_with("did you mean `09:30:00`?"));
-    }
-
-    #[test]
-    fn ambiguous_forms_list_each_reading() {
-        let h = s("05/06/2020", DtKind::Offset);
-        assert!(h.starts_with("`05/06/2020` is ambiguous: `2020-05-06T00:00:00+HH:MM` if month/day/year (6 May 2020, midnight), `2020-06-05T00:00:00+HH:MM` if day/month/year (5 June 2020, midnight)"), "{h}");
-        // equal day and month: one reading
-        assert!(s("06/06/2020", DtKind::Date).starts_with("did you mean `2020-06-06`?"));
-    }
-
-    #[test]
-    fn the_file_offset_is_named_not_applied_silently() {
-        let h = suggest("2026-11-30T23:59:59", DtKind::Offset, Some("+01:00")).unwrap();
-        assert!(h.starts_with("did you mean `2026-11-30T23:59:59+01:00`?"), "{h}");
-        assert!(
-            h.contains("`+01:00` is the one the other datetimes in this file use, check that it applies"),
-            "{h}"
-        );
-    }
-
-    #[test]
-    fn nonsense_gets_no_reading() {
-        for raw in ["soon", "32.13.2020", "13/13/2020", "2020", "", "12:99", "16.11.20", "next friday"] {
-            assert_eq!(s(raw, DtKind::Offset), "-", "{raw}");
-        }
-    }
-}
+mod tests;

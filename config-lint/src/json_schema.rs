@@ -24,16 +24,17 @@ use std::collections::BTreeMap;
 
 /// Links: a `/path` (not `//` or `/\`) or an `http(s)://` URL with a host; no whitespace
 /// or backslashes (the checker's `url` rule, without look-arounds so every engine runs it).
-pub const URL_PATTERN: &str = r"^(/([^/\\\s][^\s\\]*)?|[hH][tT][tT][pP][sS]?://[^/?#@:\s\\][^\s\\]*)$";
+pub(crate) const URL_PATTERN: &str = r"^(/([^/\\\s][^\s\\]*)?|[hH][tT][tT][pP][sS]?://[^/?#@:\s\\][^\s\\]*)$";
 
 /// A local datetime (no offset).
-pub const LOCAL_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$";
+pub(crate) const LOCAL_PATTERN: &str =
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$";
 /// A local time.
-pub const TIME_PATTERN: &str = r"^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$";
+pub(crate) const TIME_PATTERN: &str = r"^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$";
 
 /// The JSON Schema of `root`.
-pub fn json_schema(root: SchemaRef, app: &str) -> Value {
-    let mut g = Gen { defs: BTreeMap::new(), names: BTreeMap::new() };
+pub(crate) fn json_schema(root: SchemaRef, app: &str) -> Value {
+    let mut g = JsonSchemaBuilder { defs: BTreeMap::new(), names: BTreeMap::new() };
     let root_s = unwrap_opt(root.get());
     let mut top = match root_s {
         Schema::Struct(st) => g.object(st),
@@ -67,14 +68,14 @@ pub fn json_schema(root: SchemaRef, app: &str) -> Value {
     top
 }
 
-struct Gen {
+struct JsonSchemaBuilder {
     /// Struct id → its object schema (`Null` while being built, for recursion).
     defs: BTreeMap<&'static str, Value>,
     /// Struct id → definition name (the type name, or the id when names clash).
     names: BTreeMap<&'static str, String>,
 }
 
-impl Gen {
+impl JsonSchemaBuilder {
     fn name_of(&mut self, st: &'static StructSchema) -> String {
         if let Some(n) = self.names.get(st.id) {
             return n.clone();
@@ -283,7 +284,7 @@ fn bounds(min: Option<String>, max: Option<String>) -> String {
 }
 
 /// A rule as written in `#[config(...)]`.
-pub fn rule_text(r: &Rule) -> String {
+pub(crate) fn rule_text(r: &Rule) -> String {
     match r {
         Rule::Range { min, max } => format!("range({})", bounds(min.map(num_text), max.map(num_text))),
         Rule::Len { min, max } => {

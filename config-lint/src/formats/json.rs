@@ -2,23 +2,23 @@
 //! scripts and dashboards. Positions are 1-based lines and columns (in characters) plus
 //! byte offsets.
 
-use super::{Summary, end_of};
+use super::{CheckTotals, end_of};
 use config_core::Diagnostics;
 use config_core::diag::LineIndex;
 use serde_json::json;
 use std::io::{self, Write};
 
-pub fn write(reports: &[Diagnostics], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(reports: &[Diagnostics], totals: &CheckTotals, out: &mut dyn Write) -> io::Result<()> {
     let files: Vec<_> = reports.iter().map(file_json).collect();
     let doc = json!({
         "version": 1,
         "files": files,
         "summary": {
-            "files": summary.files,
-            "errors": summary.errors,
-            "warnings": summary.warnings,
-            "deny_warnings": summary.deny_warnings,
-            "failed": summary.failed(),
+            "files": totals.files,
+            "errors": totals.errors,
+            "warnings": totals.warnings,
+            "deny_warnings": totals.deny_warnings,
+            "failed": totals.failed(),
         },
     });
     serde_json::to_writer_pretty(&mut *out, &doc)?;

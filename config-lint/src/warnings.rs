@@ -22,7 +22,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// Share of a budget from which `budget-near` warns, in percent.
-pub const NEAR_PERCENT: u64 = 80;
+pub(crate) const NEAR_PERCENT: u64 = 80;
 
 /// Every warning for a parsed document.
 pub fn warnings(
