@@ -122,8 +122,10 @@ pub fn expand(ast: &Input<'_>, file: &LitStr, fields: &[FieldAst<'_>]) -> TokenS
         .iter()
         .filter(|f| !f.skip)
         .filter_map(|f| scalar_const(f, doc.get_ref(), &core, &rel, &lines, Placeholder::Never));
+    // the app's linter, by the `<app>-lint` convention, for the "… and N more" hint
+    let linter = format!("{}-lint", std::env::var("CARGO_PKG_NAME").unwrap_or_else(|_| "config".to_owned()));
     let check = quote_spanned! {file.span()=>
-        const _: () = #core::check::check_or_fail(#rel, #ident::__CONFIG_SUMMARY, <#ident as #core::HasSchema>::SCHEMA);
+        const _: () = #core::check::check_or_fail(#rel, #linter, #ident::__CONFIG_SUMMARY, <#ident as #core::HasSchema>::SCHEMA);
     };
     let name = ident.to_string();
     let doc_baked = format!(

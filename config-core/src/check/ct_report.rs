@@ -189,10 +189,20 @@ impl ConstReport {
     }
 }
 
+#[cfg(test)]
+mod tests;
+
 /// Checks a summary in const evaluation; any finding fails the build with all of them,
-/// the first [`MAX_SHOWN`] in file order, whole lines only.
+/// the first [`MAX_SHOWN`] in file order, whole lines only. When some are not shown, the
+/// message ends with `… and N more (run `<linter> check <file>` for all)`, `linter` being
+/// the app's linter binary (the derive passes `<crate name>-lint`).
 #[allow(clippy::panic)]
-pub const fn check_or_fail(file: &'static str, summary: &Summary<'_>, schema: SchemaRef) {
+pub const fn check_or_fail(
+    file: &'static str,
+    linter: &'static str,
+    summary: &Summary<'_>,
+    schema: SchemaRef,
+) {
     let mut r = ConstReport::new(file);
     super::ct::check(&mut r, summary, schema);
     if r.count == 0 {
@@ -205,20 +215,25 @@ pub const fn check_or_fail(file: &'static str, summary: &Summary<'_>, schema: Sc
     out.push("` does not pass its checks (");
     out.push_u64(r.count as u64);
     out.push(if r.count == 1 { " problem):" } else { " problems):" });
+    // whole findings only, with room kept for the footer
+    let footer_room = 64 + linter.len() + file.len();
     let mut shown = 0;
     while shown < r.kept() && shown < MAX_SHOWN {
-        let mark = out.len();
-        out.push(r.finding(shown));
-        if out.overflowed() {
-            out.truncate(mark);
+        let finding = r.finding(shown);
+        if out.len() + finding.len() + footer_room > CAP {
             break;
         }
+        out.push(finding);
         shown += 1;
     }
     if r.count > shown {
-        out.push("\n... and ");
+        out.push("\n\u{2026} and ");
         out.push_u64((r.count - shown) as u64);
-        out.push(" more (run the linter for the full list)");
+        out.push(" more (run `");
+        out.push(linter);
+        out.push(" check ");
+        out.push(file);
+        out.push("` for all)");
     }
     panic!("{}", out.as_str());
 }
