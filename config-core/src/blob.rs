@@ -76,7 +76,7 @@
 //! ```
 
 use crate::datetime::{self, DtKind, DtParts};
-use crate::summary::build::{float_value, int_value};
+use crate::literal::{float_value, int_value};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
