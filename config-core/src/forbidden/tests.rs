@@ -1,3 +1,6 @@
+//! The forbidden-character table gives each user exactly the set it had before the
+//! table, and the two sets differ only where the table says so.
+
 use super::*;
 
 /// The checker's set as it was written before the table (a `match` over chars).

@@ -1,3 +1,6 @@
+//! Key paths: printed paths parse as the checker means them, and formatting and
+//! parsing invert each other for arbitrary keys (property tests).
+
 #![allow(clippy::unwrap_used)]
 
 use super::*;

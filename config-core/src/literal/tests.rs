@@ -1,3 +1,5 @@
+//! Number literals: separators, signs, radixes, saturation, and malformed digits.
+
 use super::*;
 
 #[test]

@@ -1,3 +1,5 @@
+//! The per-value predicates: links, the byte scan, JSON lengths.
+
 use super::*;
 
 #[test]
