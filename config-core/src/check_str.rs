@@ -8,6 +8,7 @@
 pub use crate::check::MAX_PER_RULE;
 use crate::check::{RtReport, rt};
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Severity, token_len};
+use crate::literal::int_digits_valid;
 use crate::rule_id::RuleId;
 use crate::schema::{HasSchema, SchemaRef};
 use crate::summary::{Fold, build_for};
@@ -90,12 +91,7 @@ fn bad_integer(t: &DeTable<'_>) -> Option<usize> {
 
 fn bad_integer_in(v: &Spanned<DeValue<'_>>) -> Option<usize> {
     match v.get_ref() {
-        DeValue::Integer(i) => {
-            let t = i.as_str();
-            let t = t.strip_prefix(['+', '-']).unwrap_or(t);
-            let ok = t.bytes().any(|b| b != b'_') && t.chars().all(|c| c == '_' || c.is_digit(i.radix()));
-            (!ok).then(|| v.span().start)
-        }
+        DeValue::Integer(i) => (!int_digits_valid(i.as_str(), i.radix())).then(|| v.span().start),
         DeValue::Array(a) => a.iter().find_map(bad_integer_in),
         DeValue::Table(t) => bad_integer(t),
         _ => None,
@@ -112,7 +108,7 @@ pub fn check_parsed(name: &str, text: &str, doc: &Spanned<DeTable<'_>>, schema: 
     if folded.findings.is_empty() {
         return d;
     }
-    let RtReport { findings: mut all, over_cap, .. } = run(doc, schema, Fold::None);
+    let RtReport { findings: mut all, over_cap, .. } = run(doc, schema, Fold::Unfolded);
     for (mut f, n) in over_cap {
         let s = if n == 1 { "" } else { "s" };
         f.message =

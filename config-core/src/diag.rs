@@ -186,11 +186,12 @@ pub fn token_len(text: &str, off: usize) -> usize {
 pub const MAX_FRAME_LINE: usize = 4096;
 
 /// `s` with control characters (C0, DEL, C1) and bidi embedding / override / isolate
-/// characters written as `\u{..}` escapes, for text shown on a terminal or in a log: a
-/// value quoted in a message can neither break a one-line record nor send escape
-/// sequences. Borrowed when there is nothing to escape (the usual case).
+/// characters (the whole [`crate::forbidden`] set) written as `\u{..}` escapes, for text
+/// shown on a terminal or in a log: a value quoted in a message can neither break a
+/// one-line record nor send escape sequences. Borrowed when there is nothing to escape
+/// (the usual case).
 pub fn printable(s: &str) -> Cow<'_, str> {
-    let bad = |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let bad = crate::forbidden::must_escape;
     if !s.chars().any(bad) {
         return Cow::Borrowed(s);
     }

@@ -9,6 +9,8 @@ pub mod check;
 pub mod check_str;
 pub mod datetime;
 pub mod diag;
+pub mod forbidden;
+pub mod keypath;
 pub mod literal;
 pub mod record;
 pub mod rule_id;

@@ -8,7 +8,7 @@ use crate::attr::DefaultAttr;
 use crate::case::screaming;
 use config_core::datetime::{self, DtKind, DtParts};
 use config_core::diag::LineIndex;
-use config_core::summary::build::{float_value, int_value};
+use config_core::literal::{float_value, int_value};
 use config_core::summary::{Fold, build, emit::emit};
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};

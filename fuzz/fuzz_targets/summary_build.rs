@@ -38,7 +38,7 @@ fn locs(s: &SummaryBuf) -> Vec<Loc> {
         v.push(k.loc);
         v.extend(k.missing_at);
     }
-    v.extend(s.exts.iter().map(|e| e.loc));
+    v.extend(s.records.iter().map(|e| e.loc));
     v.extend(s.distinct.iter().map(|d| d.loc));
     v.extend(s.dups.iter().map(|d| d.loc));
     v.extend(s.pairs.iter().map(|p| p.loc));
@@ -51,19 +51,19 @@ fn summary_consistent(text: &str, s: &SummaryBuf) {
         assert!((l.off as usize) <= text.len(), "offset {} past the text ({})", l.off, text.len());
         assert!(text.is_char_boundary(l.off as usize), "offset {} inside a char", l.off);
         assert_eq!((l.line, l.col), li.at(l.off as usize), "resolve_lines and LineIndex differ at {}", l.off);
-        assert!((l.path as usize) < s.strs.len(), "path index out of range");
+        assert!(l.path.index() < s.strs.len(), "path index out of range");
     }
-    let n = s.pos.len() as u32;
+    let n = s.pos.len();
     for p in &s.pos {
-        for sp in [p.kinds, p.keys, p.elems, p.distinct, p.dups, p.pairs].iter().chain(p.ext.iter()) {
+        for sp in [p.kinds, p.keys, p.elems, p.distinct, p.dups, p.pairs].iter().chain(p.records.iter()) {
             assert!(sp.start.checked_add(sp.len).is_some());
         }
     }
     for k in &s.keys {
-        assert!(k.pos < n && (k.key as usize) < s.strs.len());
+        assert!(k.pos.index() < n && k.key.index() < s.strs.len());
     }
     for e in &s.elems {
-        assert!(*e < n);
+        assert!(e.index() < n);
     }
 }
 
@@ -147,7 +147,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(doc) = config_core::check_str::parse("f.toml", &text) else { return };
     let mut folded = build(&doc, Fold::Positions);
     folded.resolve_lines(&text);
-    let mut unfolded = build(&doc, Fold::None);
+    let mut unfolded = build(&doc, Fold::Unfolded);
     unfolded.resolve_lines(&text);
     summary_consistent(&text, &folded);
     summary_consistent(&text, &unfolded);

@@ -1,33 +1,46 @@
 //! Prints a summary as a Rust expression of type `&'static Summary<'static>`, for the
 //! derive to embed. The text uses short constructor functions from [`short`] so that
-//! the generated code stays small; `prefix` is the path to this crate's `summary` module
-//! as seen from the user's crate.
+//! the generated code stays small; `krate` is the path to this crate as seen from the
+//! user's crate.
 
 use super::{Bad, Extreme, Kind, Loc, Span32, SummaryBuf, Val};
 use crate::datetime::DtKind;
 use std::fmt::Write as _;
 
-/// Short const constructors used by emitted code.
+/// Short const constructors used by emitted code. Indices are written as plain numbers
+/// and typed here ([`PositionId`](crate::summary::PositionId), [`StrId`](crate::summary::StrId)).
 #[doc(hidden)]
 pub mod short {
-    use super::super::{Bad, Loc, Span32};
+    use super::super::{Bad, Distinct, Dup, KeyPos, Loc, Pair, PositionId, Span32, StrId};
 
-    #[allow(non_snake_case)]
-    pub const fn S(start: u32, len: u32) -> Span32 {
+    pub const fn span(start: u32, len: u32) -> Span32 {
         Span32 { start, len }
     }
-    #[allow(non_snake_case)]
-    pub const fn L(line: u32, col: u32, off: u32, path: u32) -> Loc {
-        Loc { line, col, off, path }
+    pub const fn loc(line: u32, col: u32, off: u32, path: u32) -> Loc {
+        Loc { line, col, off, path: StrId(path) }
     }
-    #[allow(non_snake_case)]
-    pub const fn B(loc: Loc, text: u32, why: u32) -> Bad {
-        Bad { loc, text, why }
+    pub const fn bad(loc: Loc, text: u32, why: u32) -> Bad {
+        Bad { loc, text: StrId(text), why: StrId(why) }
+    }
+    pub const fn key_pos(key: u32, loc: Loc, missing_at: Option<Loc>, pos: u32) -> KeyPos {
+        KeyPos { key: StrId(key), loc, missing_at, pos: PositionId(pos) }
+    }
+    pub const fn position(index: u32) -> PositionId {
+        PositionId(index)
+    }
+    pub const fn distinct(text: u32, loc: Loc) -> Distinct {
+        Distinct { text: StrId(text), loc }
+    }
+    pub const fn dup(key: u32, loc: Loc) -> Dup {
+        Dup { key: StrId(key), loc }
+    }
+    pub const fn pair(a: u32, b: u32, loc: Loc) -> Pair {
+        Pair { a: StrId(a), b: StrId(b), loc }
     }
 }
 
 fn loc(o: &mut String, l: &Loc) {
-    let _ = write!(o, "L({},{},{},{})", l.line, l.col, l.off, l.path);
+    let _ = write!(o, "loc({},{},{},{})", l.line, l.col, l.off, l.path.0);
 }
 
 fn opt_loc(o: &mut String, l: &Option<Loc>) {
@@ -44,16 +57,16 @@ fn opt_loc(o: &mut String, l: &Option<Loc>) {
 fn opt_bad(o: &mut String, b: &Option<Bad>) {
     match b {
         Some(b) => {
-            o.push_str("Some(B(");
+            o.push_str("Some(bad(");
             loc(o, &b.loc);
-            let _ = write!(o, ",{},{}))", b.text, b.why);
+            let _ = write!(o, ",{},{}))", b.text.0, b.why.0);
         }
         None => o.push_str("None"),
     }
 }
 
 fn span(o: &mut String, s: &Span32) {
-    let _ = write!(o, "S({},{})", s.start, s.len);
+    let _ = write!(o, "span({},{})", s.start, s.len);
 }
 
 fn val(o: &mut String, v: &Val) {
@@ -94,8 +107,8 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
     let _ = write!(
         o,
         "{{ use {krate}::summary::*; use {krate}::summary::emit::short::*; use {krate}::datetime::DtKind; \
-         const __S: Summary<'static> = Summary {{ root: {}, pos: &[",
-        s.root
+         const __S: Summary<'static> = Summary {{ root: position({}), pos: &[",
+        s.root.0
     );
     for p in &s.pos {
         o.push_str("Pos{kinds:");
@@ -106,8 +119,8 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
         span(&mut o, &p.elems);
         o.push_str(",first_table:");
         opt_loc(&mut o, &p.first_table);
-        o.push_str(",ext:[");
-        for e in &p.ext {
+        o.push_str(",records:[");
+        for e in &p.records {
             span(&mut o, e);
             o.push(',');
         }
@@ -140,18 +153,18 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
     }
     o.push_str("], keys: &[");
     for k in &s.keys {
-        let _ = write!(o, "KeyPos{{key:{},loc:", k.key);
+        let _ = write!(o, "key_pos({},", k.key.0);
         loc(&mut o, &k.loc);
-        o.push_str(",missing_at:");
+        o.push(',');
         opt_loc(&mut o, &k.missing_at);
-        let _ = write!(o, ",pos:{}}},", k.pos);
+        let _ = write!(o, ",{}),", k.pos.0);
     }
     o.push_str("], elems: &[");
     for e in &s.elems {
-        let _ = write!(o, "{e},");
+        let _ = write!(o, "position({}),", e.0);
     }
-    o.push_str("], exts: &[");
-    for Extreme { v, loc: l } in &s.exts {
+    o.push_str("], records: &[");
+    for Extreme { v, loc: l } in &s.records {
         o.push_str("Extreme{v:");
         val(&mut o, v);
         o.push_str(",loc:");
@@ -160,21 +173,21 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
     }
     o.push_str("], distinct: &[");
     for d in &s.distinct {
-        let _ = write!(o, "Distinct{{text:{},loc:", d.text);
+        let _ = write!(o, "distinct({},", d.text.0);
         loc(&mut o, &d.loc);
-        o.push_str("},");
+        o.push_str("),");
     }
     o.push_str("], dups: &[");
     for d in &s.dups {
-        let _ = write!(o, "Dup{{key:{},loc:", d.key);
+        let _ = write!(o, "dup({},", d.key.0);
         loc(&mut o, &d.loc);
-        o.push_str("},");
+        o.push_str("),");
     }
     o.push_str("], pairs: &[");
     for p in &s.pairs {
-        let _ = write!(o, "Pair{{a:{},b:{},loc:", p.a, p.b);
+        let _ = write!(o, "pair({},{},", p.a.0, p.b.0);
         loc(&mut o, &p.loc);
-        o.push_str("},");
+        o.push_str("),");
     }
     o.push_str("], strs: &[");
     for st in &s.strs {

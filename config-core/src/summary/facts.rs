@@ -1,5 +1,8 @@
-//! Per-value predicates the summary builder records: URL safety, control and bidi
-//! characters, and the compact JSON size of a string.
+//! Per-value predicates the summary builder records: URL safety, one byte scan of each
+//! string (length, JSON size, whether a forbidden character may be present: the set is
+//! [`crate::forbidden`]'s), and compact JSON sizes.
+
+use crate::forbidden::may_start_value_problem;
 
 /// Why `s` is not an acceptable link, or `None` if it is one.
 ///
@@ -49,41 +52,6 @@ pub fn url_problem_scanned(s: &str, sc: &StrScan) -> Option<&'static str> {
     None
 }
 
-/// The first control or bidi-override character in `s`, as a description.
-///
-/// Tab, newline and carriage return are allowed (multi-line texts); every other C0/C1
-/// control, DEL, and the bidi embedding/override/isolate characters are not.
-pub fn control_problem(s: &str) -> Option<&'static str> {
-    // fast path: only ASCII controls and the lead bytes of C1 (0xC2) and the bidi
-    // characters (0xE2) can start a problem
-    if !s
-        .bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xe2)
-    {
-        return None;
-    }
-    for c in s.chars() {
-        let why = match c {
-            '\t' | '\n' | '\r' => continue,
-            '\u{0}'..='\u{1f}' => "a control character",
-            '\u{7f}' => "DEL (U+007F)",
-            '\u{80}'..='\u{9f}' => "a C1 control character",
-            '\u{202a}' => "U+202A LEFT-TO-RIGHT EMBEDDING",
-            '\u{202b}' => "U+202B RIGHT-TO-LEFT EMBEDDING",
-            '\u{202c}' => "U+202C POP DIRECTIONAL FORMATTING",
-            '\u{202d}' => "U+202D LEFT-TO-RIGHT OVERRIDE",
-            '\u{202e}' => "U+202E RIGHT-TO-LEFT OVERRIDE",
-            '\u{2066}' => "U+2066 LEFT-TO-RIGHT ISOLATE",
-            '\u{2067}' => "U+2067 RIGHT-TO-LEFT ISOLATE",
-            '\u{2068}' => "U+2068 FIRST STRONG ISOLATE",
-            '\u{2069}' => "U+2069 POP DIRECTIONAL ISOLATE",
-            _ => continue,
-        };
-        return Some(why);
-    }
-    None
-}
-
 /// What one pass over a string's bytes tells the summary builder.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StrScan {
@@ -91,7 +59,8 @@ pub struct StrScan {
     pub chars: u64,
     /// Length as a JSON string literal (see [`json_string_len`]).
     pub json_len: u64,
-    /// Some byte could start a control or bidi character ([`control_problem`] decides).
+    /// Some byte could start a control or bidi character a value may not contain
+    /// ([`control_problem`](crate::forbidden::control_problem) decides).
     pub maybe_control: bool,
     /// An ASCII space, control or DEL is present.
     pub ascii_space_or_control: bool,
@@ -107,8 +76,7 @@ pub fn scan(s: &str) -> StrScan {
         if b <= b' ' || b >= 0x7f {
             sc.ascii_space_or_control |= b <= b' ' || b == 0x7f;
             sc.non_ascii |= b >= 0x80;
-            sc.maybe_control |=
-                (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xe2;
+            sc.maybe_control |= may_start_value_problem(b);
         }
     }
     sc
@@ -159,44 +127,4 @@ pub fn float_json_len(x: f64) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links() {
-        for ok in ["/sale", "/", "https://shop.example/x?y#z", "HTTP://shop.example"] {
-            assert_eq!(url_problem(ok), None, "{ok}");
-        }
-        for bad in [
-            "javascript:alert(1)",
-            "JavaScript:alert(1)",
-            "java\tscript:alert(1)",
-            " /sale",
-            "//evil.example",
-            "\\\\evil",
-            "/\\evil.example",
-            "%6Aavascript:alert(1)",
-            "data:text/html,x",
-            "vbscript:x",
-            "https://",
-            "sale",
-            "",
-        ] {
-            assert!(url_problem(bad).is_some(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn controls() {
-        assert_eq!(control_problem("Sale\n50%\t!"), None);
-        assert!(control_problem("a\u{202e}b").is_some());
-        assert!(control_problem("a\u{7}b").is_some());
-    }
-
-    #[test]
-    fn json_len() {
-        assert_eq!(json_string_len("ab"), 4);
-        assert_eq!(json_string_len("a\"b\u{1}"), 2 + 1 + 2 + 1 + 6);
-        assert_eq!(json_string_len("ç"), 4);
-    }
-}
+mod tests;

@@ -6,31 +6,42 @@
 //! checking grows with the schema, not with the data. Each fact keeps the location of
 //! its first occurrence (paths keep real indices: `menu[3].children[0].title`).
 //!
-//! The summary is flat and index based (`u32` into slices) so that the same type is
-//! emitted as `'static` data by the derive and borrowed from `Vec`s at run time, and the
-//! one checker (`crate::check`) reads both. [`build`] makes it; `emit` prints it as Rust.
-//! Unfolded mode (one position per value) is used at run time to report every occurrence.
+//! The summary is flat and index based ([`PositionId`], [`StrId`] and [`Span32`] into
+//! slices) so that the same type is emitted as `'static` data by the derive and borrowed
+//! from `Vec`s at run time, and the one checker (`crate::check`) reads both. [`build()`]
+//! makes it (the walk in `walk`, guided by `guide`, with `records`, `duplicates` and
+//! `pairs` recording what needs more than one value); `emit` prints it as Rust; a
+//! [`SummaryBuf`] owns it. Unfolded mode (one position per value) is used at run time to
+//! report every occurrence.
 
+mod buffer;
 pub mod build;
+mod duplicates;
 pub mod emit;
 mod facts;
+mod guide;
+mod ids;
+mod pairs;
+mod records;
+mod walk;
 
-pub use build::{Fold, SummaryBuf, build, build_for};
-pub use facts::{control_problem, float_json_len, int_json_len, json_string_len, url_problem};
+pub use buffer::SummaryBuf;
+pub use build::{Fold, MAX_UNFOLDED_POSITIONS, build, build_for};
+pub use facts::{float_json_len, int_json_len, json_string_len, url_problem};
+pub use ids::{PositionId, StrId};
+
+pub use crate::forbidden::control_problem;
 
 use crate::datetime::DtKind;
 
-/// Marker for "no index".
-pub const NONE: u32 = u32::MAX;
-
 /// Where a fact was first seen: 1-based line and column (in chars), byte offset, and
-/// the key path (index into [`Summary::strs`]).
+/// the key path (in [`Summary::strs`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Loc {
     pub line: u32,
     pub col: u32,
     pub off: u32,
-    pub path: u32,
+    pub path: StrId,
 }
 
 /// A `start..start+len` range into one of the summary's slices.
@@ -38,6 +49,13 @@ pub struct Loc {
 pub struct Span32 {
     pub start: u32,
     pub len: u32,
+}
+
+impl Span32 {
+    /// The slice index of the `i`-th entry of the range.
+    pub const fn at(self, i: u32) -> usize {
+        self.start as usize + i as usize
+    }
 }
 
 /// The kind of a TOML value.
@@ -84,7 +102,7 @@ pub enum Val {
     Float(f64),
 }
 
-/// One entry of a record list (see [`Ext`]).
+/// One entry of a record list (see [`RecordList`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Extreme {
     pub v: Val,
@@ -96,7 +114,7 @@ pub struct Extreme {
 /// bound is in the list. Lists are capped; past the cap the last entry tracks the
 /// overall extreme (a real offender, maybe not the first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ext {
+pub enum RecordList {
     IntHi = 0,
     IntLo,
     FloatHi,
@@ -116,42 +134,49 @@ pub enum Ext {
     JsonHi,
 }
 
-/// Number of [`Ext`] lists per position.
-pub const EXT_N: usize = 12;
+impl RecordList {
+    /// The list's index in [`Pos::records`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Number of [`RecordList`]s per position.
+pub const RECORD_LISTS: usize = RecordList::JsonHi as usize + 1;
 /// Cap of each record list.
-pub const EXT_CAP: usize = 8;
+pub const RECORD_LIST_CAP: usize = 8;
 
 /// A located bad value: the text and a short reason (indices into `strs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Bad {
     pub loc: Loc,
-    pub text: u32,
-    pub why: u32,
+    pub text: StrId,
+    pub why: StrId,
 }
 
 /// A key seen in the tables of a position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KeyPos {
-    pub key: u32,
+    pub key: StrId,
     /// First occurrence of the key itself.
     pub loc: Loc,
     /// First table at the parent position that lacks this key.
     pub missing_at: Option<Loc>,
-    pub pos: u32,
+    pub pos: PositionId,
 }
 
 /// A distinct string value seen at a position (first occurrence).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Distinct {
-    pub text: u32,
+    pub text: StrId,
     pub loc: Loc,
 }
 
-/// A duplicate in an array: of a scalar element (`key == NONE`) or of the value under
-/// `key` in a table element. Located at the later duplicate's value.
+/// A duplicate in an array: of a scalar element (`key` is [`StrId::NONE`]) or of the
+/// value under `key` in a table element. Located at the later duplicate's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Dup {
-    pub key: u32,
+    pub key: StrId,
     pub loc: Loc,
 }
 
@@ -159,8 +184,8 @@ pub struct Dup {
 /// (numbers, or datetimes of one kind). Located at `a`'s value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pair {
-    pub a: u32,
-    pub b: u32,
+    pub a: StrId,
+    pub b: StrId,
     pub loc: Loc,
 }
 
@@ -172,7 +197,8 @@ pub struct Pos {
     /// Element positions of arrays here (one when folded, one per index when not).
     pub elems: Span32,
     pub first_table: Option<Loc>,
-    pub ext: [Span32; EXT_N],
+    /// One range of [`Summary::records`] per [`RecordList`].
+    pub records: [Span32; RECORD_LISTS],
     /// First NaN float.
     pub nan: Option<Loc>,
     /// First string here that is not of each datetime form (by `DtKind::index`).
@@ -192,12 +218,13 @@ pub const DISTINCT_CAP: usize = 64;
 /// A whole summary, borrowed. `pos[root]` is the document's root table.
 #[derive(Clone, Copy, Debug)]
 pub struct Summary<'a> {
-    pub root: u32,
+    pub root: PositionId,
     pub pos: &'a [Pos],
     pub kinds: &'a [KindSeen],
     pub keys: &'a [KeyPos],
-    pub elems: &'a [u32],
-    pub exts: &'a [Extreme],
+    pub elems: &'a [PositionId],
+    /// The entries of every position's record lists.
+    pub records: &'a [Extreme],
     pub distinct: &'a [Distinct],
     pub dups: &'a [Dup],
     pub pairs: &'a [Pair],
@@ -206,7 +233,7 @@ pub struct Summary<'a> {
 
 impl<'a> Summary<'a> {
     /// The string at `i`.
-    pub const fn str(&self, i: u32) -> &'a str {
-        if (i as usize) < self.strs.len() { self.strs[i as usize] } else { "" }
+    pub const fn str(&self, i: StrId) -> &'a str {
+        if i.index() < self.strs.len() { self.strs[i.index()] } else { "" }
     }
 }

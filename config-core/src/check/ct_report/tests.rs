@@ -1,10 +1,10 @@
 //! The build report keeps whole findings only and lists them in file order.
 
 use super::*;
-use crate::summary::Loc;
+use crate::summary::{Loc, StrId};
 
 fn loc(line: u32, col: u32, off: u32) -> Loc {
-    Loc { line, col, off, path: 0 }
+    Loc { line, col, off, path: StrId(0) }
 }
 
 #[test]

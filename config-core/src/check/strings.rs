@@ -1,0 +1,140 @@
+//! String checks: `len` (of strings, and of arrays and maps, read from the same record
+//! lists), `url`, forbidden characters (`control_char`), and `one_of` / enum variants
+//! over the distinct strings of a position. Part of the one checker source (see
+//! `check/mod.rs`).
+
+/// `check_len`, `check_url`, `check_control` and `check_distinct`, for `checker!`.
+macro_rules! string_checks {
+    ($($c:ident)?; $R:ty) => {
+        /// `len`: characters of a string, entries of a map, items of an array.
+        $($c)? fn check_len(r: &mut $R, s: &Summary<'_>, sch: &'static Schema, pos: &Pos, min: Option<u64>, max: Option<u64>) {
+            let (hi, lo, what) = match sch {
+                Schema::Str => (RecordList::StrLenHi, RecordList::StrLenLo, " characters"),
+                Schema::Map(_) => (RecordList::TabLenHi, RecordList::TabLenLo, " entries"),
+                _ => (RecordList::ArrLenHi, RecordList::ArrLenLo, " items"),
+            };
+            if let Some(m) = max {
+                if let Some(e) = first_over(s, pos, hi, Num::Int(m as i128)) {
+                    if r.begin(RuleId::Len, e.loc, s.str(e.loc.path), "") {
+                        r.push("has ");
+                        r.push_val(e.v);
+                        r.push(what);
+                        r.push(", more than the maximum of ");
+                        r.push_val(Val::Int(m as i128));
+                        r.end();
+                    }
+                }
+            }
+            if let Some(m) = min {
+                if let Some(e) = first_under(s, pos, lo, Num::Int(m as i128)) {
+                    if r.begin(RuleId::Len, e.loc, s.str(e.loc.path), "") {
+                        r.push("has ");
+                        r.push_val(e.v);
+                        r.push(what);
+                        r.push(", fewer than the minimum of ");
+                        r.push_val(Val::Int(m as i128));
+                        r.end();
+                    }
+                }
+            }
+        }
+
+        /// `url`: the first string at `pos` that is not a safe link.
+        $($c)? fn check_url(r: &mut $R, s: &Summary<'_>, pos: &Pos) {
+            if let Some(b) = pos.bad_url {
+                if r.begin(RuleId::Url, b.loc, s.str(b.loc.path), "") {
+                    r.push("\"");
+                    r.push(s.str(b.text));
+                    r.push("\" is not a safe link: ");
+                    r.push(s.str(b.why));
+                    r.help("use a path like `/sale` or a full `https://` URL");
+                    r.end();
+                }
+            }
+        }
+
+        /// `control_char`: the first string at `pos` with a forbidden character.
+        $($c)? fn check_control(r: &mut $R, s: &Summary<'_>, pos: &Pos) {
+            if let Some(b) = pos.control {
+                if r.begin(RuleId::ControlChar, b.loc, s.str(b.loc.path), "") {
+                    r.push("string contains ");
+                    r.push(s.str(b.why));
+                    r.help("remove invisible control and text-direction characters");
+                    r.end();
+                }
+            }
+        }
+
+        $($c)? fn in_set(set: &[&str], v: &str) -> bool {
+            let mut i = 0;
+            while i < set.len() {
+                if str_eq(set[i], v) {
+                    return true;
+                }
+                i += 1;
+            }
+            false
+        }
+
+        $($c)? fn push_list(r: &mut $R, set: &[&str]) {
+            let mut i = 0;
+            while i < set.len() {
+                if i > 0 {
+                    r.push(", ");
+                }
+                if i == 12 {
+                    r.push("...");
+                    break;
+                }
+                r.push("`");
+                r.push(set[i]);
+                r.push("`");
+                i += 1;
+            }
+        }
+
+        $($c)? fn closest<'a>(set: &[&'a str], v: &str) -> Option<&'a str> {
+            let mut i = 0;
+            while i < set.len() {
+                if is_close(v, set[i]) {
+                    return Some(set[i]);
+                }
+                i += 1;
+            }
+            None
+        }
+
+        /// `one_of` and enum variants: each distinct string at `pos` not in `set`.
+        $($c)? fn check_distinct(r: &mut $R, s: &Summary<'_>, pos: &Pos, set: &[&str], rule: RuleId) {
+            if !has_kind(s, pos, Kind::Str) {
+                return;
+            }
+            let mut i = 0;
+            while i < pos.distinct.len {
+                let d = s.distinct[pos.distinct.at(i)];
+                let v = s.str(d.text);
+                if !in_set(set, v) && r.begin(rule, d.loc, s.str(d.loc.path), "") {
+                    r.push("\"");
+                    r.push(v);
+                    r.push("\" is not one of ");
+                    push_list(r, set);
+                    if let Some(c) = closest(set, v) {
+                        r.help("did you mean `");
+                        r.push(c);
+                        r.push("`?");
+                    }
+                    r.end();
+                }
+                i += 1;
+            }
+            if pos.distinct_overflow && set.len() >= DISTINCT_CAP && pos.distinct.len > 0 {
+                let d = s.distinct[pos.distinct.at(0)];
+                if r.begin(rule, d.loc, s.str(d.loc.path), "") {
+                    r.push("more distinct values here than the build-time check can compare");
+                    r.end();
+                }
+            }
+        }
+    };
+}
+pub(crate) use string_checks;

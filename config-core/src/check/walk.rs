@@ -1,0 +1,95 @@
+//! The checker's entry point and its walk over positions: for each position, the kinds
+//! seen, the field's own rules, then the checks of its schema type, recursing into
+//! elements, map values and struct fields. Part of the one checker source (see
+//! `check/mod.rs`).
+
+/// `check`, `check_pos` and `check_outer_rules`, for `checker!`.
+macro_rules! walk_checks {
+    ($($c:ident)?; $R:ty) => {
+        /// Checks a whole summary against the root schema.
+        pub $($c)? fn check(r: &mut $R, s: &Summary<'_>, root: SchemaRef) {
+            check_pos(r, s, root.get(), s.root, &[], true);
+        }
+
+        /// Checks position `p` against `sch`; `rules` are the field's, `outer` says `p` is
+        /// the field itself (not an element or map value inside it).
+        $($c)? fn check_pos(r: &mut $R, s: &Summary<'_>, sch: &'static Schema, p: PositionId, rules: &'static [Rule], outer: bool) {
+            if p.is_none() || p.index() >= s.pos.len() {
+                return;
+            }
+            let pos = &s.pos[p.index()];
+            let sch = unwrap_opt(sch);
+            check_kinds(r, s, sch, pos);
+            if outer {
+                check_outer_rules(r, s, sch, p, rules);
+            }
+            match sch {
+                Schema::Int { ty, min, max } => {
+                    check_int_bounds(r, s, pos, ty, *min, *max, rules);
+                    check_ranges(r, s, pos, rules);
+                }
+                Schema::Float { .. } => check_ranges(r, s, pos, rules),
+                Schema::Str => {
+                    check_control(r, s, pos);
+                    let mut i = 0;
+                    while i < rules.len() {
+                        match &rules[i] {
+                            Rule::Url => check_url(r, s, pos),
+                            Rule::OneOf(set) => check_distinct(r, s, pos, set, RuleId::OneOf),
+                            _ => {}
+                        }
+                        i += 1;
+                    }
+                }
+                Schema::Enum { variants, .. } => {
+                    check_control(r, s, pos);
+                    check_distinct(r, s, pos, variants, RuleId::OneOf);
+                }
+                Schema::DateTime { kind, .. } => {
+                    check_control(r, s, pos);
+                    check_datetime_strings(r, s, pos, *kind);
+                }
+                Schema::Seq(inner) => {
+                    let mut i = 0;
+                    while i < pos.elems.len {
+                        check_pos(r, s, inner.get(), s.elems[pos.elems.at(i)], rules, false);
+                        i += 1;
+                    }
+                }
+                Schema::Map(inner) => {
+                    let mut i = 0;
+                    while i < pos.keys.len {
+                        let kp = s.keys[pos.keys.at(i)];
+                        check_pos(r, s, inner.get(), kp.pos, rules, false);
+                        i += 1;
+                    }
+                }
+                Schema::Struct(st) => check_struct(r, s, st.name, st.fields, pos),
+                Schema::Bool | Schema::Opt(_) => {}
+            }
+        }
+
+        /// The rules that apply to a field as a whole (its length, size and shape), not to
+        /// each element inside it.
+        $($c)? fn check_outer_rules(r: &mut $R, s: &Summary<'_>, sch: &'static Schema, p: PositionId, rules: &'static [Rule]) {
+            let pos = &s.pos[p.index()];
+            let mut i = 0;
+            while i < rules.len() {
+                match rules[i] {
+                    Rule::Len { min, max } => check_len(r, s, sch, pos, min, max),
+                    Rule::MaxNodes(m) => check_max_nodes(r, s, pos, m),
+                    Rule::MaxJsonBytes(m) => check_max_json_bytes(r, s, pos, m),
+                    Rule::Unique(key) => check_unique(r, s, pos, key),
+                    Rule::MaxDepth(m) => {
+                        if let Some(node) = node_struct(sch, 0) {
+                            depth_walk(r, s, sch, p, node, 0, m);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+    };
+}
+pub(crate) use walk_checks;
