@@ -9,7 +9,7 @@ pub use crate::check::MAX_PER_RULE;
 use crate::check::{RtReport, rt};
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Severity, token_len};
 use crate::literal::int_digits_valid;
-use crate::rule_id::RuleId;
+use crate::rules::RuleId;
 use crate::schema::{HasSchema, SchemaRef};
 use crate::summary::{Fold, build_for};
 use serde::de::DeserializeOwned;

@@ -1,7 +1,7 @@
 //! Diagnostics: located findings with their source, rendered as one-line records
 //! (`file:line:col: error[rule]: path: message`) or as rustc-style code frames.
 
-use crate::rule_id::RuleId;
+use crate::rules::RuleId;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::borrow::Cow;
 use std::cell::Cell;

@@ -10,10 +10,10 @@ pub mod check_str;
 pub mod datetime;
 pub mod diag;
 pub mod forbidden;
+pub mod json_size;
 pub mod keypath;
 pub mod literal;
 pub mod record;
-pub mod rule_id;
 pub mod rules;
 pub mod schema;
 pub mod summary;
@@ -22,7 +22,7 @@ pub mod text;
 pub use check_str::{check_str, check_value};
 pub use diag::{Diagnostic, Diagnostics, Severity};
 
-pub use rule_id::RuleId;
+pub use rules::RuleId;
 pub use schema::{Field, HasSchema, Num, Rule, Schema, SchemaRef, StructSchema};
 
 /// Implemented by the derive for root config types (`#[config(file = "…")]`): the value

@@ -8,7 +8,7 @@
 //! file's name, key path or message holds.
 
 use crate::diag::{Severity, printable};
-use crate::rule_id::RuleId;
+use crate::rules::RuleId;
 use std::fmt;
 
 /// The key path printed when a finding has none (a root-level finding).

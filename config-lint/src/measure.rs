@@ -7,8 +7,8 @@
 //! `max-json-bytes` error to the byte. gzip uses level 6 (the artifacts' default level,
 //! what a service precompresses with), measured on that same JSON text.
 
-use config_core::summary::build::{float_value, int_value, push_key};
-use config_core::summary::{float_json_len, int_json_len, json_string_len};
+use config_core::keypath::push_key;
+use config_core::literal::{float_value, int_value};
 use config_runtime::artifact::Level;
 use config_runtime::compress;
 use toml::de::{DeTable, DeValue};
@@ -29,54 +29,7 @@ pub(crate) struct Size {
     pub nodes: u64,
 }
 
-/// Compact JSON length of a value (no allocation).
-pub(crate) fn json_len(v: &DeValue<'_>) -> u64 {
-    match v {
-        DeValue::String(s) => str_json_len(s),
-        DeValue::Integer(i) => int_json_len(int_value(i.as_str(), i.radix())),
-        DeValue::Float(f) => float_json_len(float_value(f.as_str())),
-        DeValue::Boolean(b) => {
-            if *b {
-                4
-            } else {
-                5
-            }
-        }
-        DeValue::Datetime(d) => d.to_string().len() as u64 + 2,
-        DeValue::Array(a) => {
-            2 + a.len().saturating_sub(1) as u64 + a.iter().map(|x| json_len(x.get_ref())).sum::<u64>()
-        }
-        DeValue::Table(t) => table_json_len(t),
-    }
-}
-
-/// Compact JSON length of a table.
-pub(crate) fn table_json_len(t: &DeTable<'_>) -> u64 {
-    2 + t.len().saturating_sub(1) as u64
-        + t.iter().map(|(k, v)| str_json_len(k.get_ref()) + 1 + json_len(v.get_ref())).sum::<u64>()
-}
-
-/// [`json_string_len`] with a fast path for the usual string without escapes (a
-/// branch-free count the compiler vectorises).
-fn str_json_len(s: &str) -> u64 {
-    let special: usize = s.bytes().map(|b| usize::from(b < 0x20 || b == b'"' || b == b'\\')).sum();
-    if special == 0 { s.len() as u64 + 2 } else { json_string_len(s) }
-}
-
-/// [`json_len`] and [`nodes`] in one walk.
-pub(crate) fn json_len_nodes(v: &DeValue<'_>) -> (u64, u64) {
-    match v {
-        DeValue::Array(a) => a.iter().fold((2 + a.len().saturating_sub(1) as u64, 0), |(j, n), x| {
-            let (j2, n2) = json_len_nodes(x.get_ref());
-            (j + j2, n + n2)
-        }),
-        DeValue::Table(t) => t.iter().fold((2 + t.len().saturating_sub(1) as u64, 1), |(j, n), (k, x)| {
-            let (j2, n2) = json_len_nodes(x.get_ref());
-            (j + str_json_len(k.get_ref()) + 1 + j2, n + n2)
-        }),
-        other => (json_len(other), 0),
-    }
-}
+pub(crate) use config_core::json_size::value_len_nodes as json_len_nodes;
 
 /// Tables within `v`, itself included.
 pub(crate) fn nodes(v: &DeValue<'_>) -> u64 {
@@ -101,14 +54,7 @@ pub(crate) fn write_json(v: &DeValue<'_>, out: &mut String) {
     match v {
         DeValue::String(s) => write_str(s, out),
         DeValue::Integer(i) => out.push_str(&int_value(i.as_str(), i.radix()).to_string()),
-        DeValue::Float(f) => {
-            let x = float_value(f.as_str());
-            if x.is_finite() {
-                out.push_str(&format!("{x:?}"));
-            } else {
-                out.push_str("null");
-            }
-        }
+        DeValue::Float(f) => config_core::json_size::push_float(out, float_value(f.as_str())),
         DeValue::Boolean(b) => out.push_str(if *b { "true" } else { "false" }),
         DeValue::Datetime(d) => write_str(&d.to_string(), out),
         DeValue::Array(a) => {

@@ -5,7 +5,7 @@
 
 use super::num::{num_val, push_val_to};
 use crate::record::{ConstText, ROOT_PATH, const_head};
-use crate::rule_id::RuleId;
+use crate::rules::RuleId;
 use crate::schema::{Num, SchemaRef};
 use crate::summary::{Loc, Summary, Val};
 

@@ -42,7 +42,7 @@ pub use valid::validate_field_rules;
 macro_rules! checker {
     ($($c:ident)?; $R:ty) => {
         use $crate::datetime::DtKind;
-        use $crate::rule_id::RuleId;
+        use $crate::rules::RuleId;
         use $crate::schema::{Field, Num, Rule, Schema, SchemaRef, unwrap_opt};
         use $crate::summary::{
             DISTINCT_CAP, Extreme, KeyPos, Kind, Pos, PositionId, RecordList, Summary, Val,

@@ -1,7 +1,7 @@
 //! The run-time report: findings collected as values, every occurrence kept.
 
 use super::num::{num_val, push_val_to};
-use crate::rule_id::RuleId;
+use crate::rules::RuleId;
 use crate::schema::Num;
 use crate::summary::{Loc, Val};
 

@@ -1,3 +1,6 @@
+//! Unit tests of the one-line record and its const twin.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 use super::*;
 
 #[test]

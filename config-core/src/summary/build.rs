@@ -12,13 +12,6 @@ use crate::schema::{SchemaRef, unwrap_opt};
 use toml::Spanned;
 use toml::de::DeTable;
 
-// moved: remove after merge
-#[doc(hidden)]
-pub use crate::keypath::push_key;
-// moved: remove after merge
-#[doc(hidden)]
-pub use crate::literal::{float_value, int_value};
-
 /// How array elements map to positions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fold {

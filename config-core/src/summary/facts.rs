@@ -82,49 +82,8 @@ pub fn scan(s: &str) -> StrScan {
     sc
 }
 
-/// Length of `s` as a JSON string literal (quotes and escapes included), as serde_json
-/// writes it.
-pub fn json_string_len(s: &str) -> u64 {
-    2 + s.bytes().map(json_byte_len).sum::<u64>()
-}
-
-/// What one byte of a string costs inside a JSON string literal (escapes included).
-#[inline]
-fn json_byte_len(b: u8) -> u64 {
-    match b {
-        b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 2,
-        0..=0x1f => 6,
-        _ => 1,
-    }
-}
-
-/// Digits (and sign) of an integer, without allocating.
-pub fn int_json_len(n: i128) -> u64 {
-    let mut len = u64::from(n < 0) + 1;
-    let mut u = n.unsigned_abs();
-    while u >= 10 {
-        u /= 10;
-        len += 1;
-    }
-    len
-}
-
-/// Length of a float as JSON (`null` for NaN and infinities), without allocating.
-pub fn float_json_len(x: f64) -> u64 {
-    if !x.is_finite() {
-        return 4;
-    }
-    struct Count(u64);
-    impl std::fmt::Write for Count {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0 += s.len() as u64;
-            Ok(())
-        }
-    }
-    let mut c = Count(0);
-    let _ = std::fmt::Write::write_fmt(&mut c, format_args!("{x:?}"));
-    c.0
-}
+pub(crate) use crate::json_size::json_byte_len;
+pub use crate::json_size::{float_json_len, int_json_len, json_string_len};
 
 #[cfg(test)]
 mod tests;

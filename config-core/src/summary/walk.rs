@@ -2,7 +2,7 @@
 //! its position as a [`PositionDraft`], then flattened into a [`SummaryBuf`].
 
 use super::build::{Fold, MAX_UNFOLDED_POSITIONS};
-use super::facts::{float_json_len, int_json_len, json_string_len, scan, url_problem_scanned};
+use super::facts::{scan, url_problem_scanned};
 use super::guide::{SchemaGuide, need};
 use super::pairs::{Comparable, MAX_PAIR_KEYS, comparable};
 use super::{
@@ -11,6 +11,9 @@ use super::{
 };
 use crate::datetime::{self, DtKind};
 use crate::forbidden::control_problem;
+use crate::json_size::{
+    array_len, bool_len, datetime_len, entry_len, float_json_len, int_json_len, table_len,
+};
 use crate::keypath::{SegmentRef, push_segment};
 use crate::literal::{float_value, int_value};
 use rustc_hash::FxHashMap as HashMap;
@@ -168,7 +171,7 @@ impl<'d> Builder<'d> {
             None
         };
         let loc = here.unwrap_or(Loc { line: 0, col: 0, off: off as u32, path: StrId(0) });
-        let mut json = 2u64 + t.len().saturating_sub(1) as u64;
+        let mut entries = 0u64;
         let mut nodes = 1u64;
         let mut cmps: Vec<(StrId, Comparable, usize)> = Vec::new();
         for (k, v) in t.iter() {
@@ -177,7 +180,7 @@ impl<'d> Builder<'d> {
             let child = self.key_pos(p, key, k.span().start, (serial, first), loc);
             let key_off = k.span().start;
             let (j, n) = self.visit_value(child, v, key_off);
-            json += json_string_len(key) + 1 + j;
+            entries += entry_len(key, j);
             nodes += n;
             if cmps.len() < MAX_PAIR_KEYS
                 && self.pos[p.index()].need & need::PAIRS != 0
@@ -202,7 +205,7 @@ impl<'d> Builder<'d> {
             }
         }
         self.record_pairs(p, &cmps);
-        (json, nodes)
+        (table_len(t.len(), entries), nodes)
     }
 
     /// Finds or creates the position of `key` under table position `p`, for the table with
@@ -278,31 +281,31 @@ impl<'d> Builder<'d> {
             }
             DeValue::Boolean(b) => {
                 self.saw(p, Kind::Bool, off);
-                (if *b { 4 } else { 5 }, 0)
+                (bool_len(*b), 0)
             }
             DeValue::Datetime(d) => {
                 self.saw(p, Kind::Dt(datetime::native_kind(d)), off);
-                (d.to_string().len() as u64 + 2, 0)
+                (datetime_len(d.to_string().len()), 0)
             }
             DeValue::Array(a) => {
                 self.saw(p, Kind::Arr, off);
                 let n = a.len();
                 self.record(p, RecordList::ArrLenHi, Val::Int(n as i128), key_off);
                 self.record(p, RecordList::ArrLenLo, Val::Int(n as i128), key_off);
-                let mut json = 2u64 + n.saturating_sub(1) as u64;
+                let mut values = 0u64;
                 let mut nodes = 0u64;
                 for (i, item) in a.iter().enumerate() {
                     let ep = self.elem_pos(p);
                     self.push_seg(SegmentRef::Index(i));
                     let (j, nn) = self.visit_value(ep, item, item.span().start);
                     self.pop_seg();
-                    json += j;
+                    values += j;
                     nodes += nn;
                 }
                 if self.pos[p.index()].need & need::DUPS != 0 {
                     self.record_dups(p, a.iter());
                 }
-                (json, nodes)
+                (array_len(n, values), nodes)
             }
             DeValue::Table(t) => {
                 let n = t.len();

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 use super::*;
+use config_core::json_size::{table_value_len as table_json_len, value_len as json_len};
 
 #[test]
 fn json_text_and_length_agree() {

@@ -1,5 +1,7 @@
 //! The build report keeps whole findings only and lists them in file order.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use super::*;
 use crate::summary::{Loc, StrId};
 
