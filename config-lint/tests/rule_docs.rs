@@ -66,5 +66,5 @@ fn every_example_flags_its_rule_and_its_fix_passes() {
         assert!(good.is_empty(), "{id}: the fixed example fails:\n{}", good.one_line());
         n += 1;
     }
-    assert_eq!(n, 17, "every checker rule and linter warning has an example");
+    assert!(n >= 17, "only {n} rules checked: every checker rule and linter warning has an example");
 }

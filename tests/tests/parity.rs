@@ -94,5 +94,5 @@ fn every_rule_id_has_a_fixture() {
         assert!(seen.contains(r.id()), "no build-failure fixture reports `{}`", r.id());
         n += 1;
     }
-    assert_eq!(n, 15);
+    assert!(n >= 15, "only {n} rules checked");
 }

@@ -63,5 +63,5 @@ fn examples_trigger_their_rule() {
         assert!(good.is_empty(), "{id}: the good example fails:\n{}", good.one_line());
         n += 1;
     }
-    assert_eq!(n, 15);
+    assert!(n >= 15, "only {n} rules checked");
 }
