@@ -26,7 +26,7 @@
 //! let snap = live.load(); // cheap guard
 //! assert_eq!((snap.config.title.as_str(), snap.prepared.banner.as_str()), ("Spring sale", "SPRING SALE"));
 //! assert_eq!((snap.version, snap.hash.is_some()), (1, true));
-//! let versions = live.subscribe(); // notified on every accepted version
+//! let versions = live.subscribe(); // notified on every published version
 //! std::fs::write(&path, "title = \"Summer sale\"\n")?;
 //! let _ = live.reload_now(); // synchronous; the watcher may get there first
 //! assert_eq!(versions.recv_timeout(Duration::from_secs(10))?, 2);
@@ -199,8 +199,9 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
         self.shared.status()
     }
 
-    /// A receiver of the number of every version accepted from now on. Never blocks the
-    /// reload thread; a dropped receiver is forgotten.
+    /// A receiver of the number of every version published from now on (accepted, or rolled
+    /// back to: see [`LiveBuilder::keep_versions`]). Never blocks the reload thread; a
+    /// dropped receiver is forgotten.
     ///
     /// ```
     /// # use config_runtime::*;
