@@ -2,6 +2,7 @@
 # Serving benchmark (not in CI): the shop's `/menu` (bytes prepared once per config version)
 # against `/menu/naive` (serialize + gzip level 9 on every request, as in the incident), on
 # a 3 MB menu built from the product taxonomy, gzip accepted, over loopback, in one run.
+# `/menu/naive` exists only with `--bench-routes`, which this script passes.
 #
 # usage: scripts/bench-serve.sh     (DURATION=10 seconds per route, CONNECTIONS=16)
 # needs: wrk (Debian: apt-get install wrk)
@@ -16,7 +17,7 @@ mkdir -p "$OUT"
 cd "$ROOT"
 cargo build -q --release -p shop
 cargo run -q --release -p config-tests --example gen_config -- 3000000 "$OUT/marketing-3mb.toml" >/dev/null
-RUST_LOG=warn "$ROOT/target/release/shop" --addr "$ADDR" --config "$OUT/marketing-3mb.toml" 2>"$OUT/shop.log" &
+RUST_LOG=warn "$ROOT/target/release/shop" --addr "$ADDR" --config "$OUT/marketing-3mb.toml" --bench-routes 2>"$OUT/shop.log" &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 100); do

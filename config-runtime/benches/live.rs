@@ -252,9 +252,11 @@ fn bench_reload(c: &mut Criterion, dir: &Path) {
         b.iter_batched(|| toml::from_str::<Menu>(&text).unwrap(), drop, BatchSize::PerIteration)
     });
 
-    // The whole pipeline, alternating two contents so every reload parses.
+    // The whole pipeline, alternating two contents so every reload parses (one kept version:
+    // otherwise a return to the other content would be a rollback).
     let (link, targets) = file_pair(dir);
     let live = Live::<Menu>::builder(&link)
+        .keep_versions(1)
         .max_shrink(0.5)
         .try_prepare(|m: &Menu| JsonArtifact::new(m, Level::DEFAULT))
         .open()
@@ -316,7 +318,8 @@ fn readers_during_reloads(dir: &Path) {
     let dir = dir.join("p99");
     std::fs::create_dir_all(&dir).unwrap();
     let (link, targets) = file_pair(&dir);
-    let live = Live::<Menu>::builder(&link).open().unwrap();
+    // One kept version, so every flip is parsed (not rolled back to).
+    let live = Live::<Menu>::builder(&link).keep_versions(1).open().unwrap();
     let idle = reader_latency(&live, 2.0);
     let stop = Arc::new(AtomicBool::new(false));
     let reloader = {

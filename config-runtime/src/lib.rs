@@ -23,6 +23,6 @@ pub mod live;
 pub mod reload_semantics {}
 pub use artifact::JsonArtifact;
 pub use live::{
-    ConfigValue, ContentHash, ErrorReport, Live, LiveBuilder, LiveError, LiveHandle, Outcome, Snapshot,
-    Status, Version,
+    Built, ConfigValue, ContentHash, ErrorReport, Live, LiveBuilder, LiveError, LiveHandle, Outcome,
+    Snapshot, Status, Version,
 };

@@ -238,26 +238,16 @@ fn poll_every_catches_what_events_miss() {
     assert_eq!(live.load().config.title, "b");
 }
 
-/// Records which thread drops each version's prepared data.
-struct DropSpy {
-    n: u32,
-    log: Arc<Mutex<Vec<(u32, String)>>>,
-}
-
-impl Drop for DropSpy {
-    fn drop(&mut self) {
-        let me = std::thread::current().name().unwrap_or("?").to_owned();
-        self.log.lock().unwrap().push((self.n, me));
-    }
-}
-
 #[test]
 fn replaced_versions_are_dropped_on_the_reload_thread() {
     let (_d, path) = setup(good("a", 1, 2).as_bytes());
     let log = Arc::new(Mutex::new(Vec::new()));
     let spy_log = Arc::clone(&log);
+    // Only the served version is kept, so a replaced one is gone once no reader holds it
+    // (evicting kept versions is covered in live_memory.rs).
     let live = Live::<Cfg>::builder(&path)
         .debounce(DEBOUNCE)
+        .keep_versions(1)
         .prepare(move |c: &Cfg| DropSpy { n: c.n, log: Arc::clone(&spy_log) })
         .watch()
         .unwrap();
@@ -334,47 +324,16 @@ fn watch_falls_back_to_polling() {
     assert_eq!(live.load().config.title, "polled");
 }
 
-/// Collects `(level, message + fields)` of every event.
-struct Capture(Arc<Mutex<Vec<(tracing::Level, String)>>>);
-
-struct Fields(String);
-
-impl tracing::field::Visit for Fields {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        self.0.push_str(&format!(" {}={value:?}", field.name()));
-    }
-}
-
-impl tracing::Subscriber for Capture {
-    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
-        true
-    }
-    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
-        tracing::span::Id::from_u64(1)
-    }
-    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
-    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
-    fn event(&self, event: &tracing::Event<'_>) {
-        let mut f = Fields(String::new());
-        event.record(&mut f);
-        self.0.lock().unwrap().push((*event.metadata().level(), f.0));
-    }
-    fn enter(&self, _: &tracing::span::Id) {}
-    fn exit(&self, _: &tracing::span::Id) {}
-}
-
 #[test]
 fn tracing_events_for_accepted_rejected_and_io() {
     let (_d, path) = setup(good("a", 1, 2).as_bytes());
-    let events = Arc::new(Mutex::new(Vec::new()));
-    tracing::subscriber::with_default(Capture(Arc::clone(&events)), || {
+    let events = capture_events(|| {
         let live = Live::<Cfg>::builder(&path).open().unwrap();
         fs::write(&path, b"title = \"a\"\n").unwrap();
         live.reload_now();
         fs::remove_file(&path).unwrap();
         live.reload_now();
     });
-    let events = events.lock().unwrap();
     let find = |level: tracing::Level, needle: &str| {
         events.iter().find(|(l, s)| *l == level && s.contains(needle)).map(|(_, s)| s.clone())
     };

@@ -1,13 +1,14 @@
 //! Configuring a `Live`: where the file is, what to fall back on, how to pace reloads,
-//! which guards apply and what to derive per version; then `open` (load once) or `watch`.
+//! which guards apply, what to derive per version and how many versions to keep for a
+//! rollback; then `open` (load once) or `watch`.
 //!
 //! Settings are checked when the `Live` is built, so the chain of setters stays infallible
 //! and a bad setting is a typed [`LiveError::Setting`], never a panic.
 
 use super::error::LiveError;
-use super::pipeline::{Examined, LoaderFn, Mode, PrepareFn, Reloader, Settings};
+use super::pipeline::{LoaderFn, Mode, PrepareFn, Reloader, Settings};
 use super::shared::Shared;
-use super::snapshot::{ConfigValue, Version};
+use super::snapshot::{Built, ConfigValue, Version};
 use super::status::{Outcome, Source};
 use super::watch::{parent_dir, watch_dir};
 use super::worker::{self, Schedule};
@@ -27,6 +28,8 @@ use std::time::Duration;
 pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(100);
 /// Default size cap.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 << 20;
+/// Default number of accepted versions kept for a rollback, the served one included.
+pub const DEFAULT_KEEP_VERSIONS: usize = 3;
 
 /// Builds a [`Live`]. Start with [`Live::builder`].
 pub struct LiveBuilder<T: 'static, P: 'static = ()> {
@@ -36,6 +39,7 @@ pub struct LiveBuilder<T: 'static, P: 'static = ()> {
     max_file_bytes: u64,
     max_shrink: Option<f64>,
     poll_every: Option<Duration>,
+    keep_versions: usize,
     loader: LoaderFn<T>,
     prepare: PrepareFn<T, P>,
 }
@@ -49,6 +53,7 @@ impl<T: HasSchema + DeserializeOwned + Send + Sync + 'static> LiveBuilder<T, ()>
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_shrink: None,
             poll_every: None,
+            keep_versions: DEFAULT_KEEP_VERSIONS,
             loader: Box::new(|name: &str, text: &str| config_core::check_str::<T>(name, text)),
             prepare: Box::new(|_: &T| Ok(())),
         }
@@ -172,6 +177,45 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// ```
     pub fn poll_every(mut self, period: Duration) -> Self {
         self.poll_every = Some(period);
+        self
+    }
+
+    /// Keep the last `n` accepted versions (default 3; the served one counts, so `1` means
+    /// "only the served one"), whole: config and prepared data. When the file's bytes
+    /// return to those of a kept version (a revert, a ConfigMap rolled back, A → B → A), that
+    /// version is published again at once, without reading it through the loader or
+    /// `prepare` again: an instant rollback, under a new version number (numbers only move
+    /// forward), reported as [`Outcome::RolledBack`] and counted in `Status::rolled_back`.
+    /// A rollback is not shrink-checked: the kept version passed every check when it was
+    /// accepted.
+    ///
+    /// Memory: each kept version holds its whole parsed config and its prepared data until
+    /// it is evicted (least recently served first), so a 3 MB menu costs roughly its parsed
+    /// size plus its prepared payloads per kept version. `0` is refused when the `Live` is
+    /// built ([`LiveError::Setting`]).
+    ///
+    /// ```
+    /// # use config_runtime::*;
+    /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
+    /// let (spring, summer) = ("title = \"Spring sale\"\n", "title = \"Summer sale\"\n");
+    /// std::fs::write(&path, spring)?;
+    /// let live = Live::<Marketing>::builder(&path).keep_versions(2).open()?;
+    /// std::fs::write(&path, summer)?;
+    /// assert!(live.reload_now().is_accepted()); // version 2
+    /// std::fs::write(&path, spring)?; // reverted
+    /// let out = live.reload_now();
+    /// assert!(matches!(out, Outcome::RolledBack { version: 3, restores: 1, .. }), "{out:?}");
+    /// let s = live.status();
+    /// assert_eq!((s.version, s.parses, s.rolled_back), (3, 2, 1));
+    /// assert_eq!(live.load().config.title, "Spring sale");
+    /// # Ok(()) }
+    /// ```
+    pub fn keep_versions(mut self, n: usize) -> Self {
+        self.keep_versions = n;
         self
     }
 
@@ -336,6 +380,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
             max_file_bytes: self.max_file_bytes,
             max_shrink: self.max_shrink,
             poll_every: self.poll_every,
+            keep_versions: self.keep_versions,
             loader: self.loader,
             prepare,
         }
@@ -351,6 +396,12 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
         }
         if self.max_file_bytes == 0 {
             return Err(LiveError::Setting { file, message: "max_file_bytes must be at least 1".to_owned() });
+        }
+        if self.keep_versions == 0 {
+            return Err(LiveError::Setting {
+                file,
+                message: "keep_versions must be at least 1 (the served version)".to_owned(),
+            });
         }
         if self.poll_every.is_some_and(|p| p.is_zero()) {
             return Err(LiveError::Setting {
@@ -369,14 +420,12 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
             name,
             max_file_bytes: self.max_file_bytes,
             max_shrink: self.max_shrink,
+            keep_versions: self.keep_versions,
         };
         let mut r = Reloader::new(settings, self.loader, self.prepare);
-        let out = match r.examine(Mode::Guarded, 0) {
-            Examined::Ready(ready) => {
-                let (version, _) = r.accept(ready, 1);
-                return Ok((Arc::new(Shared::new(version, r)), false));
-            }
-            Examined::Done(out) => out,
+        let out = match r.next_version(Mode::Guarded, 0) {
+            Ok((version, _)) => return Ok((Arc::new(Shared::new(version, r)), false)),
+            Err(out) => out,
         };
         let io_failed = matches!(out, Outcome::Io(_));
         let report = out.error().cloned().unwrap_or_else(|| {
@@ -391,15 +440,8 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
             });
         };
         let prepared = r.run_prepare(baked).map_err(|r| LiveError::Rejected(Box::new(r)))?;
-        let loaded_at = Utc::now();
-        let version = Version {
-            config: ConfigValue::Baked(baked),
-            prepared,
-            version: 0,
-            hash: None,
-            loaded_at,
-            bytes: 0,
-        };
+        let built = Built { config: ConfigValue::Baked(baked), prepared, hash: None, bytes: 0 };
+        let version = Version::new(Arc::new(built), 0, Utc::now());
         r.status.source = Source::Baked;
         tracing::warn!(target: "config_runtime::live", file = %r.settings.name, "serving the baked config: {report}");
         Ok((Arc::new(Shared::new(version, r)), io_failed))
@@ -415,6 +457,7 @@ impl<T: 'static, P: 'static> fmt::Debug for LiveBuilder<T, P> {
             .field("max_file_bytes", &self.max_file_bytes)
             .field("max_shrink", &self.max_shrink)
             .field("poll_every", &self.poll_every)
+            .field("keep_versions", &self.keep_versions)
             .finish_non_exhaustive()
     }
 }

@@ -20,12 +20,13 @@
 //!     .max_file_bytes(16 << 20)
 //!     .max_shrink(0.5) // reject a version that lost over half its values
 //!     .poll_every(Duration::from_secs(30)) // safety net (network filesystems)
+//!     .keep_versions(3) // a revert to one of the last 3 versions is an instant rollback
 //!     .prepare(|m: &Marketing| ShopView::new(m)) // computed once per version
 //!     .watch()?; // `.open()?` loads once without watching
 //! let snap = live.load(); // cheap guard
 //! assert_eq!((snap.config.title.as_str(), snap.prepared.banner.as_str()), ("Spring sale", "SPRING SALE"));
 //! assert_eq!((snap.version, snap.hash.is_some()), (1, true));
-//! let versions = live.subscribe(); // notified on every accepted version
+//! let versions = live.subscribe(); // notified on every published version
 //! std::fs::write(&path, "title = \"Summer sale\"\n")?;
 //! let _ = live.reload_now(); // synchronous; the watcher may get there first
 //! assert_eq!(versions.recv_timeout(Duration::from_secs(10))?, 2);
@@ -37,13 +38,15 @@
 //! What is and is not guaranteed: [`crate::reload_semantics`].
 //!
 //! The module is split by job: `builder` (settings, boot), `pipeline` (one reload),
-//! `read` (capped reads), `shrink` (the shrink guard), `shared` (state behind the handles),
+//! `memory` (kept versions, remembered rejections), `read` (capped reads), `shrink` (the
+//! shrink guard), `shared` (state behind the handles),
 //! `worker` (the reload thread), `watch` (directory events), `snapshot` (what readers get),
 //! `status` and `report` (what operators see), `hash`, `error`.
 
 mod builder;
 mod error;
 mod hash;
+mod memory;
 mod pipeline;
 mod read;
 mod report;
@@ -54,13 +57,14 @@ mod status;
 mod watch;
 mod worker;
 
-pub use builder::{DEFAULT_DEBOUNCE, DEFAULT_MAX_FILE_BYTES, LiveBuilder};
+pub use builder::{DEFAULT_DEBOUNCE, DEFAULT_KEEP_VERSIONS, DEFAULT_MAX_FILE_BYTES, LiveBuilder};
 pub use error::LiveError;
 pub use hash::ContentHash;
 pub(crate) use hash::hex;
+pub use memory::REMEMBERED_REJECTIONS;
 pub use report::{ErrorKind, ErrorReport};
-pub use snapshot::{ConfigValue, LiveHandle, Snapshot, Version};
-pub use status::{Outcome, Source, Status, Timings};
+pub use snapshot::{Built, ConfigValue, LiveHandle, Snapshot, Version};
+pub use status::{Outcome, ReloadCounts, Source, Status, Timings};
 
 use arc_swap::cache::Cache;
 use config_core::HasSchema;
@@ -195,8 +199,9 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
         self.shared.status()
     }
 
-    /// A receiver of the number of every version accepted from now on. Never blocks the
-    /// reload thread; a dropped receiver is forgotten.
+    /// A receiver of the number of every version published from now on (accepted, or rolled
+    /// back to: see [`LiveBuilder::keep_versions`]). Never blocks the reload thread; a
+    /// dropped receiver is forgotten.
     ///
     /// ```
     /// # use config_runtime::*;
@@ -218,8 +223,9 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     }
 
     /// Reloads now and returns what happened. With `watch` the reload runs on the reload
-    /// thread (this call waits for it); with `open`, on the calling thread. Unchanged
-    /// bytes, or bytes equal to the last rejected content, are not parsed again.
+    /// thread (this call waits for it); with `open`, on the calling thread. Bytes equal to
+    /// the served version, to a kept version (a rollback) or to a remembered rejected
+    /// content are not parsed again.
     ///
     /// ```
     /// # use config_runtime::*;

@@ -1,17 +1,19 @@
-//! One reload, start to finish: read with a cap, hash, skip what was already judged, decode,
-//! load (parse, check, deserialize), guard against shrinkage, prepare, and build the version.
+//! One reload, start to finish: read with a cap, hash, skip what was already judged (the
+//! served content, a kept version to roll back to, a remembered rejection), decode, load
+//! (parse, check, deserialize), guard against shrinkage, prepare, and build the version.
 //!
 //! Everything here runs on the reload thread (or the caller of `open`/`reload_now`), never
 //! on a reader. User code (the loader, `prepare`) runs under `catch_unwind`: a panic rejects
-//! the version like any other finding. The state kept between runs is small: the served
-//! hash and value count, the last rejected content and its report, the counters, and the
-//! versions retired but still held by some reader.
+//! the version like any other finding. The state kept between runs: the kept versions and
+//! the remembered rejections (`memory`, both bounded), the counters, and the versions
+//! retired but still held by some reader.
 
 use super::hash::ContentHash;
+use super::memory::{Kept, KeptVersions, RejectedKey, RejectedMemory};
 use super::read::{ReadError, read_capped};
 use super::report::{ErrorKind, ErrorReport};
 use super::shrink;
-use super::snapshot::{ConfigValue, Version};
+use super::snapshot::{Built, ConfigValue, Version};
 use super::status::{Outcome, Source, Status, Timings};
 use crate::artifact::ArtifactError;
 use chrono::Utc;
@@ -20,7 +22,7 @@ use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Instant, SystemTime};
+use std::time::Instant;
 
 /// Parses, checks and deserializes `(file name, text)`: `config_core::check_str` by default.
 pub(crate) type LoaderFn<T> = Box<dyn Fn(&str, &str) -> Result<T, Diagnostics> + Send + Sync>;
@@ -37,25 +39,17 @@ pub(crate) struct Settings {
     pub(crate) name: String,
     pub(crate) max_file_bytes: u64,
     pub(crate) max_shrink: Option<f64>,
+    /// Accepted versions kept for a rollback, the served one included (at least 1).
+    pub(crate) keep_versions: usize,
 }
 
-/// Whether the shrink guard and the skip of the last rejected content apply.
+/// Whether the shrink guard and the skip of remembered rejections apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Mode {
     Guarded,
-    /// For an intended large cut: every check but the shrink guard.
+    /// For an intended large cut: every check but the shrink guard, and bytes rejected
+    /// before are judged again.
     Unguarded,
-}
-
-/// Identity of a rejected content, to avoid judging it again.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum RejectedKey {
-    Hash(ContentHash),
-    /// Over the cap: never read whole, so known by size and modification time.
-    TooBig {
-        len: u64,
-        modified: Option<SystemTime>,
-    },
 }
 
 /// A content that passed every check, ready to become a version.
@@ -69,9 +63,20 @@ pub(crate) struct Ready<T, P> {
     started: Instant,
 }
 
+/// A kept version whose content is back, ready to be published again.
+pub(crate) struct Rollback<T: 'static, P: 'static> {
+    kept: Kept<T, P>,
+    timings: Timings,
+    started: Instant,
+}
+
 /// The result of examining the file.
-pub(crate) enum Examined<T, P> {
+enum Examined<T: 'static, P: 'static> {
+    /// A new content passed every check.
     Ready(Ready<T, P>),
+    /// The content of a kept version.
+    Kept(Rollback<T, P>),
+    /// Nothing to publish.
     Done(Outcome),
 }
 
@@ -80,9 +85,9 @@ pub(crate) struct Reloader<T: 'static, P: 'static> {
     pub(crate) settings: Settings,
     loader: LoaderFn<T>,
     prepare: PrepareFn<T, P>,
-    /// Hash and value count of the served file version (none while serving the baked value).
-    served: Option<(ContentHash, Option<u64>)>,
-    last_rejected: Option<(RejectedKey, ErrorReport)>,
+    /// The last accepted versions; the last one is served (none while serving the baked value).
+    kept: KeptVersions<T, P>,
+    rejected: RejectedMemory,
     in_io_episode: bool,
     pub(crate) status: Status,
     /// Replaced versions still referenced by a reader; dropped here once they are not.
@@ -92,20 +97,41 @@ pub(crate) struct Reloader<T: 'static, P: 'static> {
 impl<T: 'static, P: 'static> Reloader<T, P> {
     pub(crate) fn new(settings: Settings, loader: LoaderFn<T>, prepare: PrepareFn<T, P>) -> Self {
         let status = Status::new(settings.name.clone());
+        let kept = KeptVersions::new(settings.keep_versions);
         Reloader {
             settings,
             loader,
             prepare,
-            served: None,
-            last_rejected: None,
+            kept,
+            rejected: RejectedMemory::default(),
             in_io_episode: false,
             status,
             retired: Vec::new(),
         }
     }
 
-    /// Reads and judges the file. `serving` is the number of the version being served.
-    pub(crate) fn examine(&mut self, mode: Mode, serving: u64) -> Examined<T, P> {
+    /// Reads and judges the file; what passes becomes the next version, numbered
+    /// `serving + 1` (`serving` is the number of the version being served). `Err` carries
+    /// the outcome of a reload that publishes nothing.
+    pub(crate) fn next_version(
+        &mut self,
+        mode: Mode,
+        serving: u64,
+    ) -> Result<(Version<T, P>, Outcome), Outcome> {
+        let published = match self.examine(mode, serving) {
+            Examined::Ready(ready) => Ok(self.accept(ready, serving + 1)),
+            Examined::Kept(rollback) => Ok(self.roll_back(rollback, serving, serving + 1)),
+            Examined::Done(out) => Err(out),
+        };
+        let out = match &published {
+            Ok((_, out)) | Err(out) => out,
+        };
+        self.status.reloads.count(out);
+        published
+    }
+
+    /// Reads and judges the file.
+    fn examine(&mut self, mode: Mode, serving: u64) -> Examined<T, P> {
         let started = Instant::now();
         let mut timings = Timings::default();
         let name = self.settings.name.clone();
@@ -120,7 +146,7 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
                 );
                 let report =
                     ErrorReport::whole_file(&name, ErrorKind::Rejected, RuleId::MaxFileBytes, msg, None);
-                return self.reject_or_skip(key, report, mode);
+                return self.recall_or_reject(key, report, mode);
             }
             Err(ReadError::NotAFile(what)) => {
                 let msg = format!("the path is {what}, not a file; serving version {serving}");
@@ -139,52 +165,55 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
         let t = Instant::now();
         let hash = ContentHash::of(&bytes);
         timings.hash_us = micros(t);
-        if self.served.as_ref().is_some_and(|(h, _)| *h == hash) {
+        let served = self.kept.served().map(|k| (k.hash, k.values));
+        if served.is_some_and(|(h, _)| h == hash) {
             self.status.skipped_identical += 1;
             self.status.last_error = None;
             return Examined::Done(Outcome::Unchanged { version: serving });
         }
+        if let Some(kept) = self.kept.take(hash) {
+            return Examined::Kept(Rollback { kept, timings, started });
+        }
         if mode == Mode::Guarded
-            && let Some((RejectedKey::Hash(h), report)) = &self.last_rejected
-            && *h == hash
+            && let Some(report) =
+                self.rejected.recall(&RejectedKey::Hash(hash), served.map(|(h, _)| h), Some(&bytes))
         {
-            self.status.skipped_identical += 1;
-            self.status.last_error = Some(report.clone());
-            return Examined::Done(Outcome::StillRejected(report.clone()));
+            return Examined::Done(self.still_rejected(report));
         }
 
         self.status.parses += 1;
+        let key = RejectedKey::Hash(hash);
         let t = Instant::now();
         let text = match std::str::from_utf8(&bytes) {
             Ok(s) => s,
             Err(e) => {
                 let report = encoding_report(&name, &bytes, e.valid_up_to());
-                return self.reject(RejectedKey::Hash(hash), report);
+                return self.reject(key, report, None, None);
             }
         };
         let config = match catch_unwind(AssertUnwindSafe(|| (self.loader)(&name, text))) {
             Ok(Ok(c)) => c,
-            Ok(Err(d)) => return self.reject(RejectedKey::Hash(hash), ErrorReport::from_diagnostics(d)),
-            Err(p) => return self.reject(RejectedKey::Hash(hash), panic_report(&name, "the loader", &*p)),
+            Ok(Err(d)) => return self.reject(key, ErrorReport::from_diagnostics(d), Some(text), None),
+            Err(p) => return self.reject(key, panic_report(&name, "the loader", &*p), Some(text), None),
         };
         timings.parse_us = micros(t);
 
         let t = Instant::now();
         let values = self.settings.max_shrink.map(|_| shrink::count_values(text));
-        if let (Some(max), Some(after), Some((_, Some(before))), Mode::Guarded) =
-            (self.settings.max_shrink, values, &self.served, mode)
-            && let Err(msg) = shrink::check(*before, after, max)
+        if let (Some(max), Some(after), Some((served_hash, Some(before))), Mode::Guarded) =
+            (self.settings.max_shrink, values, served, mode)
+            && let Err(msg) = shrink::check(before, after, max)
         {
             let help = Some("if the cut is intended, call `reload_now_unguarded()` or restart".to_owned());
             let report = ErrorReport::whole_file(&name, ErrorKind::Rejected, RuleId::Shrink, msg, help);
-            return self.reject(RejectedKey::Hash(hash), report);
+            return self.reject(key, report, None, Some(served_hash));
         }
         timings.guard_us = micros(t);
 
         let t = Instant::now();
         let prepared = match self.run_prepare(&config) {
             Ok(p) => p,
-            Err(report) => return self.reject(RejectedKey::Hash(hash), report),
+            Err(report) => return self.reject(key, report, Some(text), None),
         };
         timings.prepare_us = micros(t);
         Examined::Ready(Ready { config, prepared, hash, bytes: bytes.len(), values, timings, started })
@@ -200,19 +229,14 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
         }
     }
 
-    /// Turns a ready content into version `number`, recording it as served.
-    pub(crate) fn accept(&mut self, ready: Ready<T, P>, number: u64) -> (Version<T, P>, Outcome) {
+    /// Turns a ready content into version `number`, recording it as served (and kept).
+    fn accept(&mut self, ready: Ready<T, P>, number: u64) -> (Version<T, P>, Outcome) {
         let Ready { config, prepared, hash, bytes, values, mut timings, started } = ready;
-        self.served = Some((hash, values));
-        self.last_rejected = None;
-        let version = Version {
-            config: ConfigValue::Loaded(config),
-            prepared,
-            version: number,
-            hash: Some(hash),
-            loaded_at: Utc::now(),
-            bytes,
-        };
+        let built =
+            Arc::new(Built { config: ConfigValue::Loaded(config), prepared, hash: Some(hash), bytes });
+        let version = Version::new(Arc::clone(&built), number, Utc::now());
+        self.kept.serve(Kept { built, hash, values, number });
+        self.rejected.forget(hash);
         timings.total_us = micros(started);
         let s = &mut self.status;
         s.version = number;
@@ -240,6 +264,40 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
         (version, Outcome::Accepted { version: number, hash, timings })
     }
 
+    /// Publishes a kept version again as version `number`: the same config and prepared
+    /// data, nothing parsed, checked or prepared. Not shrink-checked: it was accepted before.
+    fn roll_back(&mut self, rollback: Rollback<T, P>, serving: u64, number: u64) -> (Version<T, P>, Outcome) {
+        let Rollback { mut kept, mut timings, started } = rollback;
+        let restores = kept.number;
+        let hash = kept.hash;
+        let bytes = kept.built.bytes;
+        let version = Version::new(Arc::clone(&kept.built), number, Utc::now());
+        kept.number = number;
+        self.kept.serve(kept);
+        timings.total_us = micros(started);
+        let s = &mut self.status;
+        s.version = number;
+        s.source = Source::File;
+        s.hash = Some(hash.to_hex());
+        s.bytes = bytes;
+        s.rolled_back += 1;
+        s.last_error = None;
+        s.last_success_at = Some(version.loaded_at);
+        s.last_timings = Some(timings);
+        tracing::info!(
+            target: "config_runtime::live",
+            file = %self.settings.name,
+            version = number,
+            restores,
+            replaces = serving,
+            hash = %hash.short(),
+            bytes,
+            total_us = timings.total_us,
+            "config version rolled back: kept version {restores} published again as {number}, nothing parsed"
+        );
+        (version, Outcome::RolledBack { version: number, restores, hash, timings })
+    }
+
     /// Keeps a replaced version until no reader holds it, then drops it here.
     pub(crate) fn retire(&mut self, old: Arc<Version<T, P>>) {
         self.retired.push(old);
@@ -254,19 +312,33 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
         !self.retired.is_empty()
     }
 
-    fn reject_or_skip(&mut self, key: RejectedKey, report: ErrorReport, mode: Mode) -> Examined<T, P> {
+    /// The remembered findings for `key`, or `report` as a new rejection.
+    fn recall_or_reject(&mut self, key: RejectedKey, report: ErrorReport, mode: Mode) -> Examined<T, P> {
+        let served = self.kept.served().map(|k| k.hash);
         if mode == Mode::Guarded
-            && let Some((k, r)) = &self.last_rejected
-            && *k == key
+            && let Some(remembered) = self.rejected.recall(&key, served, None)
         {
-            self.status.skipped_identical += 1;
-            self.status.last_error = Some(r.clone());
-            return Examined::Done(Outcome::StillRejected(r.clone()));
+            return Examined::Done(self.still_rejected(remembered));
         }
-        self.reject(key, report)
+        self.reject(key, report, None, None)
     }
 
-    fn reject(&mut self, key: RejectedKey, report: ErrorReport) -> Examined<T, P> {
+    /// Bytes rejected before: the same findings again, nothing parsed.
+    fn still_rejected(&mut self, report: ErrorReport) -> Outcome {
+        self.status.skipped_identical += 1;
+        self.status.last_error = Some(report.clone());
+        Outcome::StillRejected(report)
+    }
+
+    /// Refuses the content `key` and remembers it; `text` is what it was judged from (to
+    /// drop from the memory), `judged_against` the served content a shrink verdict needs.
+    fn reject(
+        &mut self,
+        key: RejectedKey,
+        report: ErrorReport,
+        text: Option<&str>,
+        judged_against: Option<ContentHash>,
+    ) -> Examined<T, P> {
         self.status.rejected += 1;
         self.status.last_error = Some(report.clone());
         tracing::warn!(
@@ -276,7 +348,7 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
             findings = report.items.len(),
             "config version rejected, keeping the last good one:\n{report}"
         );
-        self.last_rejected = Some((key, report.clone()));
+        self.rejected.remember(key, &report, text, judged_against);
         Examined::Done(Outcome::Rejected(report))
     }
 

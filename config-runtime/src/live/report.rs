@@ -96,6 +96,29 @@ impl ErrorReport {
         }
     }
 
+    /// This report without the file's text if that text is `text`, and whether it was: what
+    /// the rejected memory keeps, since the text comes back from bytes of the same hash.
+    pub(crate) fn without_text(&self, text: Option<&str>) -> (ErrorReport, bool) {
+        match (&self.source, text) {
+            (Some(source), Some(text)) if **source == *text => {
+                let stripped = ErrorReport {
+                    file: self.file.clone(),
+                    kind: self.kind,
+                    items: self.items.clone(),
+                    source: None,
+                };
+                (stripped, true)
+            }
+            _ => (self.clone(), false),
+        }
+    }
+
+    /// This report with `text` as the file's text again (for code frames).
+    pub(crate) fn with_text(mut self, text: &str) -> Self {
+        self.source = Some(Arc::from(text));
+        self
+    }
+
     /// The first finding (there is always one).
     ///
     /// ```

@@ -4,7 +4,7 @@
 //! Only `reload` writes the swap cell, under the reloader lock, so versions are numbered
 //! and published in order. Readers touch nothing here but the swap cell.
 
-use super::pipeline::{Examined, Mode, Reloader};
+use super::pipeline::{Mode, Reloader};
 use super::snapshot::Version;
 use super::status::{Outcome, Status};
 use arc_swap::ArcSwap;
@@ -37,17 +37,16 @@ impl<T: 'static, P: 'static> Shared<T, P> {
     pub(crate) fn reload(&self, mode: Mode) -> Outcome {
         let mut r = lock(&self.reloader);
         let serving = self.current.load().version;
-        let out = match r.examine(mode, serving) {
-            Examined::Ready(ready) => {
-                let (version, out) = r.accept(ready, serving + 1);
+        let out = match r.next_version(mode, serving) {
+            Ok((version, out)) => {
                 let old = self.current.swap(Arc::new(version));
                 r.retire(old);
                 out
             }
-            Examined::Done(out) => out,
+            Err(out) => out,
         };
         *lock(&self.status) = r.status.clone();
-        if let Outcome::Accepted { version, .. } = out {
+        if let Some(version) = out.published() {
             lock(&self.subscribers).retain(|s| s.send(version).is_ok());
         }
         out

@@ -1,9 +1,10 @@
-//! What readers get: one immutable version (config, prepared data, number, hash), a cheap
-//! guard to read it, and a cached handle for the hottest paths.
+//! What readers get: one immutable version (a number around what its content built: config,
+//! prepared data, hash), a cheap guard to read it, and a cached handle for the hottest paths.
 //!
 //! A version is built completely on the reload thread and published with one atomic store,
 //! so a reader sees either the old version or the new one, never a mix: `prepared` always
-//! belongs to the `config` beside it.
+//! belongs to the `config` beside it. What a content built ([`Built`]) is shared behind an
+//! `Arc`, so a rollback republishes it under a new number without rebuilding it.
 
 use super::Live;
 use super::hash::ContentHash;
@@ -55,22 +56,74 @@ impl<T: 'static> AsRef<T> for ConfigValue<T> {
     }
 }
 
-/// One published version. Immutable; shared by every reader that loaded it.
+/// What one accepted content built: the checked config and what `prepare` derived from it.
+///
+/// Built once per distinct content. A rollback to a kept version publishes the same `Built`
+/// again under a new number, so its config and prepared data are the very same values (same
+/// addresses, nothing re-parsed or re-prepared). Reached through [`Version`], which derefs
+/// to it: `snap.config`, `snap.prepared`, `snap.hash`, `snap.bytes`.
 #[derive(Debug)]
 #[non_exhaustive]
-pub struct Version<T: 'static, P = ()> {
+pub struct Built<T: 'static, P = ()> {
     /// The checked config.
     pub config: ConfigValue<T>,
     /// What `prepare` derived from this very config (e.g. precompressed payloads).
     pub prepared: P,
-    /// 0 for the baked fallback, then 1, 2, … for each accepted file version; never decreases.
-    pub version: u64,
     /// Hash of the file's bytes; `None` for the baked fallback.
     pub hash: Option<ContentHash>,
-    /// When this version was published.
-    pub loaded_at: DateTime<Utc>,
     /// Size of the file's bytes (0 for the baked fallback).
     pub bytes: usize,
+}
+
+/// One published version: a number and a publication time around what its content built.
+/// Immutable; shared by every reader that loaded it. Derefs to [`Built`].
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Version<T: 'static, P = ()> {
+    /// 0 for the baked fallback, then 1, 2, … for each published file version (accepted or
+    /// rolled back to); never decreases.
+    pub version: u64,
+    /// When this version was published.
+    pub loaded_at: DateTime<Utc>,
+    built: Arc<Built<T, P>>,
+}
+
+impl<T: 'static, P: 'static> Version<T, P> {
+    pub(crate) fn new(built: Arc<Built<T, P>>, version: u64, loaded_at: DateTime<Utc>) -> Self {
+        Version { version, loaded_at, built }
+    }
+
+    /// What this version's content built, shared with every other version that published
+    /// the same content (a rollback publishes a kept `Built` again).
+    ///
+    /// ```
+    /// # use config_runtime::*;
+    /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
+    /// std::fs::write(&path, "title = \"Spring sale\"\n")?;
+    /// let live = Live::<Marketing>::builder(&path).open()?;
+    /// let v1 = live.load_full();
+    /// std::fs::write(&path, "title = \"Summer sale\"\n")?;
+    /// live.reload_now();
+    /// std::fs::write(&path, "title = \"Spring sale\"\n")?; // back: a rollback, not a parse
+    /// assert!(matches!(live.reload_now(), Outcome::RolledBack { version: 3, restores: 1, .. }));
+    /// assert!(std::sync::Arc::ptr_eq(live.load().built(), v1.built()));
+    /// # Ok(()) }
+    /// ```
+    pub fn built(&self) -> &Arc<Built<T, P>> {
+        &self.built
+    }
+}
+
+impl<T: 'static, P: 'static> Deref for Version<T, P> {
+    type Target = Built<T, P>;
+
+    fn deref(&self) -> &Built<T, P> {
+        &self.built
+    }
 }
 
 /// A cheap read guard on the current version: one atomic load, no reference count in the

@@ -113,7 +113,7 @@ fn run<T: 'static, P: 'static>(shared: &Shared<T, P>, rx: &Receiver<Msg>, queued
             pending = None;
             let out = shared.reload(mode);
             retry = next_retry(&out, retry);
-            if out.is_accepted() && shared.sweep() {
+            if out.published().is_some() && shared.sweep() {
                 sweep = Some((Instant::now() + SWEEP_FIRST, SWEEP_FIRST));
             }
             if let Some(tx) = reply {

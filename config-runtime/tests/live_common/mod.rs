@@ -1,12 +1,13 @@
 //! Shared by the `live_*` tests: a small config type with a hand-written schema, file
-//! helpers, and a wait-for-status helper (no fixed sleeps where a condition can be awaited).
+//! helpers, a wait-for-status helper (no fixed sleeps where a condition can be awaited), a
+//! recorder of tracing events and a prepared value that records where it is dropped.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub use config_runtime::*;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
 #[derive(serde::Deserialize, serde::Serialize, Debug, PartialEq)]
@@ -155,4 +156,53 @@ pub fn install_panic_counter() {
 
 pub fn panics() -> usize {
     PANICS.load(Ordering::SeqCst)
+}
+
+/// Records which thread drops each version's prepared data.
+pub struct DropSpy {
+    pub n: u32,
+    pub log: Arc<Mutex<Vec<(u32, String)>>>,
+}
+
+impl Drop for DropSpy {
+    fn drop(&mut self) {
+        let me = std::thread::current().name().unwrap_or("?").to_owned();
+        self.log.lock().unwrap().push((self.n, me));
+    }
+}
+
+/// Collects `(level, message + fields)` of every event.
+struct Capture(Arc<Mutex<Vec<(tracing::Level, String)>>>);
+
+struct Fields(String);
+
+impl tracing::field::Visit for Fields {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        self.0.push_str(&format!(" {}={value:?}", field.name()));
+    }
+}
+
+impl tracing::Subscriber for Capture {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut f = Fields(String::new());
+        event.record(&mut f);
+        self.0.lock().unwrap().push((*event.metadata().level(), f.0));
+    }
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+/// Runs `f` on this thread with every tracing event recorded as `(level, message + fields)`.
+pub fn capture_events(f: impl FnOnce()) -> Vec<(tracing::Level, String)> {
+    let events = Arc::new(Mutex::new(Vec::new()));
+    tracing::subscriber::with_default(Capture(Arc::clone(&events)), f);
+    events.lock().unwrap().clone()
 }

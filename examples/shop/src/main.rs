@@ -1,7 +1,8 @@
 //! `cargo run --release -p shop`: the example storefront on 127.0.0.1:8080, booting on its
-//! baked config and hot-reloading `examples/shop/marketing.toml`.
+//! baked config and hot-reloading `examples/shop/marketing.toml`, until Ctrl-C or SIGTERM.
 
 use clap::Parser;
+use shop::routes::BenchRoutes;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,6 +16,10 @@ struct Args {
     /// The marketing config to watch (the baked copy serves while it is missing or bad).
     #[arg(long, env = "SHOP_CONFIG", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/marketing.toml"))]
     config: PathBuf,
+    /// Also mount the benchmark-only routes: `/menu/naive`, the incident replay (serialize
+    /// and gzip-9 on every request). For `scripts/bench-serve.sh`; never in production.
+    #[arg(long, env = "SHOP_BENCH_ROUTES", value_parser = clap::builder::BoolishValueParser::new())]
+    bench_routes: bool,
 }
 
 fn main() -> ExitCode {
@@ -48,12 +53,26 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
+    let signal = {
+        let _in_runtime = rt.enter();
+        shop::serve::shutdown_signal()
     };
+    let signal = match signal {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("shop: cannot listen for SIGTERM: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let shutdown = async {
+        let name = signal.await;
+        eprintln!("shop: {name}, shutting down");
+    };
+    let bench_routes = if args.bench_routes { BenchRoutes::On } else { BenchRoutes::Off };
     let served = rt.block_on(shop::serve::run(
         shop,
         args.addr,
+        bench_routes,
         |a| eprintln!("shop: listening on http://{a}"),
         shutdown,
     ));

@@ -2,7 +2,7 @@
 //! config, or takes a lock: each reads the current version (one atomic load) and sends
 //! bytes prepared when that version was accepted. `/menu/naive` is the exception on
 //! purpose: it replays the incident (serialize + gzip level 9 per request) for the
-//! serving benchmark.
+//! serving benchmark, and is mounted only with `--bench-routes` ([`BenchRoutes::On`]).
 
 use crate::model::Marketing;
 use crate::view::ShopView;
@@ -22,15 +22,27 @@ use std::sync::Arc;
 /// The shared state: the live config with its prepared view.
 pub type Shop = Arc<Live<Marketing, ShopView>>;
 
-/// The shop's routes.
-pub fn router(shop: Shop) -> Router {
-    Router::new()
+/// Whether the benchmark-only routes (`/menu/naive`) are mounted: off unless asked for
+/// (`--bench-routes`), so a production shop cannot be made to gzip its menu per request.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BenchRoutes {
+    #[default]
+    Off,
+    On,
+}
+
+/// The shop's routes, and the benchmark's with [`BenchRoutes::On`].
+pub fn router(shop: Shop, bench_routes: BenchRoutes) -> Router {
+    let routes = Router::new()
         .route("/menu", get(menu))
-        .route("/menu/naive", get(menu_naive))
         .route("/promotions/active", get(promotions_active))
         .route("/config/status", get(status))
-        .route("/healthz", get(healthz))
-        .with_state(shop)
+        .route("/healthz", get(healthz));
+    let routes = match bench_routes {
+        BenchRoutes::On => routes.route("/menu/naive", get(menu_naive)),
+        BenchRoutes::Off => routes,
+    };
+    routes.with_state(shop)
 }
 
 const JSON: HeaderValue = HeaderValue::from_static("application/json");
@@ -63,7 +75,7 @@ async fn menu(State(shop): State<Shop>, headers: HeaderMap) -> Response {
 }
 
 /// `GET /menu/naive`: what the incident did, serialize and gzip-9 on every request.
-/// Kept only so the benchmark can compare; never link to it.
+/// Kept only so the benchmark can compare (mounted with `--bench-routes`); never link to it.
 async fn menu_naive(State(shop): State<Shop>) -> Response {
     let snap = shop.load();
     let json = match serde_json::to_vec(&snap.config.menu) {

@@ -1,10 +1,12 @@
 //! Boot: open the live config (falling back to the baked one when the file is missing or
-//! bad), watch it, and serve until Ctrl-C.
+//! bad), watch it, and serve until Ctrl-C or SIGTERM (what `docker stop` and Kubernetes
+//! send), finishing the requests in flight.
 
 use crate::model::Marketing;
-use crate::routes::{Shop, router};
+use crate::routes::{BenchRoutes, Shop, router};
 use crate::view::ShopView;
 use config_runtime::{Live, LiveError};
+use std::future::Future;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
@@ -23,15 +25,48 @@ pub fn live(config: &Path) -> Result<Shop, LiveError> {
     Ok(Arc::new(live))
 }
 
-/// Binds `addr` and serves `shop` until `shutdown` resolves. Returns the bound address
-/// through `bound` (useful with port 0).
+/// Binds `addr` and serves `shop` (with the benchmark routes if `bench_routes` says so)
+/// until `shutdown` resolves, then lets the requests in flight finish. Returns the bound
+/// address through `bound` (useful with port 0).
 pub async fn run(
     shop: Shop,
     addr: SocketAddr,
+    bench_routes: BenchRoutes,
     bound: impl FnOnce(SocketAddr),
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     bound(listener.local_addr()?);
-    axum::serve(listener, router(shop)).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, router(shop, bench_routes)).with_graceful_shutdown(shutdown).await
+}
+
+/// A future that resolves on the first Ctrl-C (SIGINT) or SIGTERM, naming it. The SIGTERM
+/// handler is installed by this call (inside a Tokio runtime), so a SIGTERM that arrives
+/// before the future is first polled is not lost.
+#[cfg(unix)]
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = &'static str> + Send + 'static> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            () = interrupt() => "Ctrl-C",
+            _ = terminate.recv() => "SIGTERM",
+        }
+    })
+}
+
+/// A future that resolves on the first Ctrl-C.
+#[cfg(not(unix))]
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = &'static str> + Send + 'static> {
+    Ok(async {
+        interrupt().await;
+        "Ctrl-C"
+    })
+}
+
+/// Ctrl-C; never, if it cannot be listened for (rather than shutting down at once).
+async fn interrupt() {
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
+    }
 }

@@ -40,6 +40,7 @@ async fn start(initial: Option<&str>) -> Server {
         let _ = shop::serve::run(
             shop,
             addr,
+            shop::routes::BenchRoutes::Off,
             move |a| {
                 let _ = atx.send(a);
             },
