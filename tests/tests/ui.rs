@@ -10,6 +10,7 @@ fn ui() {
     t.compile_fail("ui/bad/*.rs");
     t.compile_fail("ui/cascade/*.rs");
     t.compile_fail("ui/limits/*.rs");
+    t.compile_fail("ui/numbers/*.rs");
     t.compile_fail("ui/taxonomy/*.rs");
     t.pass("ui/pass/*.rs");
 }

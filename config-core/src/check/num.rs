@@ -58,38 +58,84 @@ pub const fn push_val_to(buf: &mut [u8; 48], v: Val) -> usize {
                 buf[at + 2] = b'f';
                 return at + 3;
             }
-            let mut int = a as u128;
-            let mut frac = ((a - int as f64) * 1_000_000.0 + 0.5) as u64;
-            if frac >= 1_000_000 {
-                int += 1;
+            // large and tiny magnitudes in scientific notation (`1e39`, `3.5e-7`): a plain
+            // integer part would not fit `u128` (or the buffer), and six decimals show 0
+            let mut exp: i32 = 0;
+            if a >= 1e16 {
+                while a >= 10.0 {
+                    a /= 10.0;
+                    exp += 1;
+                }
+            } else if a > 0.0 && a < 1e-4 {
+                while a < 1.0 {
+                    a *= 10.0;
+                    exp -= 1;
+                }
+            }
+            let (mut int, mut frac) = split_six_decimals(a);
+            if exp != 0 && int >= 10 {
+                // 9.9999999e20 rounds to 10.0: write 1e21
+                int = 1;
                 frac = 0;
+                exp += 1;
             }
             at = push_u128_to(buf, at, int);
-            if at < 48 {
-                buf[at] = b'.';
+            if exp == 0 || frac != 0 {
+                if at < 48 {
+                    buf[at] = b'.';
+                    at += 1;
+                }
+                at = push_six_decimals(buf, at, frac, exp != 0);
+            }
+            if exp != 0 && at + 1 < 48 {
+                buf[at] = b'e';
                 at += 1;
-            }
-            let mut digits = [0u8; 6];
-            let mut k = 6;
-            let mut x = frac;
-            while k > 0 {
-                k -= 1;
-                digits[k] = b'0' + (x % 10) as u8;
-                x /= 10;
-            }
-            let mut last = 6;
-            while last > 1 && digits[last - 1] == b'0' {
-                last -= 1;
-            }
-            let mut j = 0;
-            while j < last && at < 48 {
-                buf[at] = digits[j];
-                at += 1;
-                j += 1;
+                if exp < 0 {
+                    buf[at] = b'-';
+                    at += 1;
+                }
+                at = push_u128_to(buf, at, exp.unsigned_abs() as u128);
             }
             at
         }
     }
+}
+
+/// The integer part of `a` (at most 1e16 here) and its first six decimals, rounded.
+const fn split_six_decimals(a: f64) -> (u128, u64) {
+    let mut int = a as u128;
+    let mut frac = ((a - int as f64) * 1_000_000.0 + 0.5) as u64;
+    if frac >= 1_000_000 {
+        int += 1;
+        frac = 0;
+    }
+    (int, frac)
+}
+
+/// Writes six decimals without trailing zeros (one zero kept unless `drop_all_zeros`).
+const fn push_six_decimals(buf: &mut [u8; 48], mut at: usize, frac: u64, drop_all_zeros: bool) -> usize {
+    let mut digits = [0u8; 6];
+    let mut k = 6;
+    let mut x = frac;
+    while k > 0 {
+        k -= 1;
+        digits[k] = b'0' + (x % 10) as u8;
+        x /= 10;
+    }
+    let mut last = 6;
+    while last > 1 && digits[last - 1] == b'0' {
+        last -= 1;
+    }
+    if drop_all_zeros && last == 1 && digits[0] == b'0' {
+        return at;
+    }
+    let mut j = 0;
+    while j < last && at < 48 {
+        buf[at] = digits[j];
+        at += 1;
+        j += 1;
+    }
+    at
 }
 
 /// As [`push_val_to`] for a rule bound.

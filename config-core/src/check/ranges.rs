@@ -52,6 +52,70 @@ macro_rules! range_checks {
             }
         }
 
+        /// Finite numbers outside `f32`'s range in an `f32` field (they would become
+        /// infinities when deserialized). A declared `range` bound inside `f32`'s range
+        /// reports the value itself instead (see `check_ranges`). `inf` is an `f32` and
+        /// passes; a finite value after an infinity at the same position is found at run
+        /// time (one position per index) but not by the folded build-time summary, whose
+        /// record list the infinity tops.
+        $($c)? fn check_f32_bounds(r: &mut $R, s: &Summary<'_>, pos: &Pos, rules: &'static [Rule]) {
+            let limit = f32::MAX as f64;
+            let (mut tighter_hi, mut tighter_lo) = (false, false);
+            let mut j = 0;
+            while j < rules.len() {
+                if let Rule::Range { min, max } = rules[j] {
+                    if let Some(m) = max {
+                        tighter_hi |= !Num::Float(limit).lt(m);
+                    }
+                    if let Some(m) = min {
+                        tighter_lo |= !m.lt(Num::Float(-limit));
+                    }
+                }
+                j += 1;
+            }
+            let hi = if tighter_hi { None } else { first_finite_over(s, pos, RecordList::FloatHi, limit) };
+            let lo = if tighter_lo { None } else { first_finite_under(s, pos, RecordList::FloatLo, -limit) };
+            if let Some(e) = earlier(hi, lo) {
+                if r.begin(RuleId::Range, e.loc, s.str(e.loc.path), "") {
+                    r.push("number ");
+                    r.push_val(e.v);
+                    r.push(" is out of range for f32");
+                    r.help("an f32 holds finite values up to \u{b1}3.4028235e38; use f64 for larger numbers");
+                    r.end();
+                }
+            }
+        }
+
+        $($c)? fn first_finite_over(s: &Summary<'_>, pos: &Pos, which: RecordList, bound: f64) -> Option<Extreme> {
+            let sp = pos.records[which.index()];
+            let mut i = 0;
+            while i < sp.len {
+                let e = s.records[sp.at(i)];
+                if let Val::Float(x) = e.v {
+                    if x.is_finite() && x > bound {
+                        return Some(e);
+                    }
+                }
+                i += 1;
+            }
+            None
+        }
+
+        $($c)? fn first_finite_under(s: &Summary<'_>, pos: &Pos, which: RecordList, bound: f64) -> Option<Extreme> {
+            let sp = pos.records[which.index()];
+            let mut i = 0;
+            while i < sp.len {
+                let e = s.records[sp.at(i)];
+                if let Val::Float(x) = e.v {
+                    if x.is_finite() && x < bound {
+                        return Some(e);
+                    }
+                }
+                i += 1;
+            }
+            None
+        }
+
         $($c)? fn val_lt(a: Val, b: Num) -> bool {
             match (a, b) {
                 (Val::Int(x), Num::Int(y)) => x < y,

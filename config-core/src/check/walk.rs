@@ -28,7 +28,12 @@ macro_rules! walk_checks {
                     check_int_bounds(r, s, pos, ty, *min, *max, rules);
                     check_ranges(r, s, pos, rules);
                 }
-                Schema::Float { .. } => check_ranges(r, s, pos, rules),
+                Schema::Float { ty } => {
+                    if str_eq(ty, "f32") {
+                        check_f32_bounds(r, s, pos, rules);
+                    }
+                    check_ranges(r, s, pos, rules);
+                }
                 Schema::Str => {
                     check_control(r, s, pos);
                     let mut i = 0;

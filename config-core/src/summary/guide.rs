@@ -55,6 +55,8 @@ impl SchemaGuide {
             Schema::Int { .. } if range => n |= need::INT | need::FLOAT,
             Schema::Int { .. } => n |= need::INT,
             Schema::Float { .. } if range => n |= need::INT | need::FLOAT,
+            // an f32 refuses finite values past its range
+            Schema::Float { ty: "f32" } => n |= need::FLOAT,
             Schema::Str => {
                 n |= need::CONTROL;
                 if len {
