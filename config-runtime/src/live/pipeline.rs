@@ -8,7 +8,7 @@
 //! versions retired but still held by some reader.
 
 use super::hash::ContentHash;
-use super::read::{ReadError, read_capped};
+use super::read::{ReadError, read_source};
 use super::report::{ErrorKind, ErrorReport};
 use super::shrink;
 use super::snapshot::{ConfigValue, Version};
@@ -109,7 +109,7 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
         let started = Instant::now();
         let mut timings = Timings::default();
         let name = self.settings.name.clone();
-        let bytes = match read_capped(&self.settings.path, self.settings.max_file_bytes) {
+        let bytes = match read_source(&self.settings.path, self.settings.max_file_bytes) {
             Ok(b) => b,
             Err(ReadError::TooBig { len, modified }) => {
                 self.in_io_episode = false;
@@ -121,6 +121,11 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
                 let report =
                     ErrorReport::whole_file(&name, ErrorKind::Rejected, RuleId::MaxFileBytes, msg, None);
                 return self.reject_or_skip(key, report, mode);
+            }
+            Err(ReadError::Refused { compressed, rule, message, help }) => {
+                self.in_io_episode = false;
+                let report = ErrorReport::whole_file(&name, ErrorKind::Rejected, rule, message, help);
+                return self.reject_or_skip(RejectedKey::Hash(compressed), report, mode);
             }
             Err(ReadError::NotAFile(what)) => {
                 let msg = format!("the path is {what}, not a file; serving version {serving}");
