@@ -23,5 +23,9 @@ pub(crate) fn show(rev: &str, path: &Path) -> Result<InputFile, LintError> {
         let first = err.lines().find(|l| !l.trim().is_empty()).unwrap_or("git failed").trim();
         return Err(fail(first.trim_start_matches("fatal: ").to_owned()));
     }
-    Ok(input::from_bytes(format!("{}@{rev}", path.display()), out.stdout))
+    // a `.gz` file that does not inflate: a reason about this revision of it
+    input::from_file_bytes(path, format!("{}@{rev}", path.display()), out.stdout).map_err(|e| match e {
+        LintError::Read { source, .. } => fail(source.to_string()),
+        e => e,
+    })
 }

@@ -53,6 +53,7 @@ mod budget_near;
 mod control_char;
 mod datetime;
 mod encoding;
+mod gzip;
 mod io;
 mod len;
 mod max_br_bytes;
@@ -182,6 +183,7 @@ registry! {
     BudgetNear => budget_near,
     // run-time gates of `Live`
     MaxFileBytes => max_file_bytes,
+    Gzip => gzip,
     Encoding => encoding,
     Shrink => shrink,
     Prepare => prepare,

@@ -115,6 +115,8 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
 
     /// Size cap (default 16 MiB). A larger file is rejected after a `stat`, without being
     /// read; a file that grows while being read is read up to `max + 1` bytes only.
+    /// A `*.gz` file is inflated with the same cap on the inflated size (a gzip bomb stops
+    /// at `max + 1` bytes): over it, `max-file-bytes` says it "decompresses to more than".
     ///
     /// ```
     /// # use config_runtime::*;

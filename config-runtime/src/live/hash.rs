@@ -9,7 +9,8 @@ use serde::{Serialize, Serializer};
 use sha2::{Digest, Sha256};
 use std::fmt;
 
-/// The SHA-256 of a file's bytes, exactly as read (a byte order mark included).
+/// The SHA-256 of a file's bytes, exactly as read (a byte order mark included; for a `*.gz`
+/// file, the inflated bytes, so the same text compressed again is the same version).
 ///
 /// ```
 /// use config_runtime::ContentHash;

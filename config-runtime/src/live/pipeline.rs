@@ -10,7 +10,7 @@
 
 use super::hash::ContentHash;
 use super::memory::{Kept, KeptVersions, RejectedKey, RejectedMemory};
-use super::read::{ReadError, read_capped};
+use super::read::{ReadError, read_source};
 use super::report::{ErrorKind, ErrorReport};
 use super::shrink;
 use super::snapshot::{Built, ConfigValue, Version};
@@ -135,7 +135,7 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
         let started = Instant::now();
         let mut timings = Timings::default();
         let name = self.settings.name.clone();
-        let bytes = match read_capped(&self.settings.path, self.settings.max_file_bytes) {
+        let bytes = match read_source(&self.settings.path, self.settings.max_file_bytes) {
             Ok(b) => b,
             Err(ReadError::TooBig { len, modified }) => {
                 self.in_io_episode = false;
@@ -147,6 +147,11 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
                 let report =
                     ErrorReport::whole_file(&name, ErrorKind::Rejected, RuleId::MaxFileBytes, msg, None);
                 return self.recall_or_reject(key, report, mode);
+            }
+            Err(ReadError::Refused { compressed, rule, message, help }) => {
+                self.in_io_episode = false;
+                let report = ErrorReport::whole_file(&name, ErrorKind::Rejected, rule, message, help);
+                return self.recall_or_reject(RejectedKey::Hash(compressed), report, mode);
             }
             Err(ReadError::NotAFile(what)) => {
                 let msg = format!("the path is {what}, not a file; serving version {serving}");

@@ -4,7 +4,19 @@
 //! file costs at most the cap in memory. The path is resolved through symlinks (a Kubernetes
 //! ConfigMap mounts `file -> ..data/file`); a directory or a FIFO at the path is refused
 //! before opening it, since opening a FIFO would block the reload thread.
+//!
+//! A file whose name ends in `.gz` (`marketing.toml.gz`, as a ConfigMap's `binaryData`
+//! carries a config too large for a plain value) is inflated after the read, with the same
+//! cap on the inflated size: a gzip bomb stops at `cap + 1` bytes. The name decides, not
+//! the content: a file named `.toml` is TOML to every tool that opens it (editor, linter,
+//! build), so it is never inflated behind their back, and a `.gz` file that is not gzip is
+//! refused rather than parsed. The bytes handed on are the inflated ones, so the content
+//! hash, the findings' lines and columns and the status' byte count are those of the TOML
+//! text: the same text gzipped again (another level, another header) is the same version.
 
+use super::hash::ContentHash;
+use crate::compress::{self, GunzipError};
+use config_core::RuleId;
 use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::Path;
@@ -19,6 +31,37 @@ pub(crate) enum ReadError {
     NotAFile(&'static str),
     /// Larger than the cap; `len` is the size seen (at least `cap + 1`).
     TooBig { len: u64, modified: Option<SystemTime> },
+    /// A `.gz` file that was read but cannot be inflated within the cap: a finding of
+    /// `rule`, known by the hash of the compressed bytes (the inflated ones were never had).
+    Refused { compressed: ContentHash, rule: RuleId, message: String, help: Option<String> },
+}
+
+/// Reads the config at `path` with [`read_capped`], inflating it when its name ends in
+/// `.gz`; `cap` bounds the bytes on disk and the inflated bytes alike.
+pub(crate) fn read_source(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
+    let bytes = read_capped(path, cap)?;
+    if !compress::is_gzip_path(path) {
+        return Ok(bytes);
+    }
+    compress::gunzip(&bytes, cap).map_err(|e| {
+        let compressed = ContentHash::of(&bytes);
+        match e {
+            GunzipError::TooBig { .. } => ReadError::Refused {
+                compressed,
+                rule: RuleId::MaxFileBytes,
+                message: format!("the file {e}, over the {cap}-byte cap (max_file_bytes); it was not parsed"),
+                help: None,
+            },
+            GunzipError::Corrupt(_) => ReadError::Refused {
+                compressed,
+                rule: RuleId::Gzip,
+                message: format!("the file {e}; it was not parsed"),
+                help: Some(
+                    "a `.gz` name means gzip: compress the TOML file with `gzip -c FILE.toml`".to_owned(),
+                ),
+            },
+        }
+    })
 }
 
 /// Reads the whole file at `path` if it holds at most `cap` bytes.
