@@ -1,5 +1,7 @@
 //! The registry's invariants and every rule's example.
 
+#![allow(clippy::panic)]
+
 use super::*;
 use crate::check_str::check_value;
 
