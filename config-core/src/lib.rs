@@ -1,6 +1,6 @@
 //! Core of the config toolchain: the schema model, the per-position summary of a TOML
 //! document, the one checker that runs at build time (const evaluation) and at run time,
-//! strict datetime parsing, the baked binary form, and diagnostics.
+//! strict datetime parsing, IANA zone rules, the baked binary form, and diagnostics.
 //!
 //! Apps do not depend on this crate directly: `config-runtime` re-exports what they use.
 
@@ -18,6 +18,7 @@ pub mod rules;
 pub mod schema;
 pub mod summary;
 pub mod text;
+pub mod zone;
 
 pub use check_str::{check_str, check_value};
 pub use diag::{Diagnostic, Diagnostics, Severity};

@@ -17,11 +17,12 @@ pub mod __private {
 }
 
 pub mod artifact;
+pub mod clock;
 pub mod compress;
 pub mod live;
 #[doc = include_str!("docs/reload_semantics.md")]
 pub mod reload_semantics {}
-pub use artifact::JsonArtifact;
+pub use artifact::{JsonArtifact, SlicedArtifact};
 pub use live::{
     Built, ConfigValue, ContentHash, ErrorReport, Live, LiveBuilder, LiveError, LiveHandle, Outcome,
     Snapshot, Status, Version,

@@ -62,6 +62,7 @@ mod max_file_bytes;
 mod max_gzip_bytes;
 mod max_json_bytes;
 mod max_nodes;
+mod max_slices;
 mod missing_field;
 mod not_a_file;
 mod one_of;
@@ -194,6 +195,7 @@ registry! {
     MaxGzipBytes => max_gzip_bytes,
     MaxBrBytes => max_br_bytes,
     Artifact => artifact,
+    MaxSlices => max_slices,
 }
 
 impl RuleId {

@@ -1,201 +1,11 @@
-//! Precomputed JSON payloads: compact JSON plus gzip and brotli bodies and a strong ETag per
-//! encoding, computed once per config version on the reload thread, never per request.
-//!
-//! The incidents this answers: a 3 MB menu compressed at gzip-9 on every request, and a
-//! payload whose size nobody saw before it shipped. Byte budgets make size a check: a body
-//! over its budget is an error that `Live::try_prepare` turns into a rejected version, with
-//! the rule id `max-json-bytes`, `max-gzip-bytes` or `max-br-bytes`.
-//!
-//! ```
-//! use config_runtime::JsonArtifact;
-//! use config_runtime::artifact::{Encoding, Level};
-//! let menu = serde_json::json!({ "menu": [{ "title": "Shoes", "url": "/shoes" }] });
-//! let a = JsonArtifact::new(&menu, Level::DEFAULT)?;
-//! let enc = Encoding::negotiate("gzip, deflate, br;q=0.9");
-//! assert_eq!(enc, Encoding::Gzip);
-//! assert_eq!(a.body(enc), a.gzip());
-//! assert!(a.etag(enc).ends_with("-gz\""));
-//! # Ok::<(), config_runtime::artifact::ArtifactError>(())
-//! ```
+//! [`JsonArtifact`]: one value serialized once as compact JSON, compressed once per
+//! encoding, each body with its strong ETag; and its builder with the byte budgets.
 
+use super::{ArtifactError, ArtifactSizes, Encoding, Level};
 use crate::compress;
 use crate::live::{ContentHash, hex};
 use bytes::Bytes;
 use serde::Serialize;
-use std::io;
-
-/// A content coding the artifact is stored in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Encoding {
-    /// The compact JSON itself.
-    Identity,
-    Gzip,
-    /// Brotli (`br`).
-    Br,
-}
-
-impl Encoding {
-    /// Every encoding, identity first.
-    pub const ALL: [Encoding; 3] = [Encoding::Identity, Encoding::Gzip, Encoding::Br];
-
-    /// The `Content-Encoding` header value (`None` for identity).
-    ///
-    /// ```
-    /// # use config_runtime::artifact::Encoding;
-    /// assert_eq!(Encoding::Br.content_encoding(), Some("br"));
-    /// assert_eq!(Encoding::Identity.content_encoding(), None);
-    /// ```
-    pub const fn content_encoding(self) -> Option<&'static str> {
-        match self {
-            Encoding::Identity => None,
-            Encoding::Gzip => Some("gzip"),
-            Encoding::Br => Some("br"),
-        }
-    }
-
-    /// Picks the encoding to send for an `Accept-Encoding` header: the acceptable compressed
-    /// coding with the highest q-value (brotli on a tie), identity when neither is acceptable.
-    ///
-    /// ```
-    /// # use config_runtime::artifact::Encoding;
-    /// assert_eq!(Encoding::negotiate("gzip, br"), Encoding::Br);
-    /// assert_eq!(Encoding::negotiate("br;q=0.5, gzip"), Encoding::Gzip);
-    /// assert_eq!(Encoding::negotiate("*"), Encoding::Br);
-    /// assert_eq!(Encoding::negotiate("br;q=0, *;q=0.1"), Encoding::Gzip);
-    /// assert_eq!(Encoding::negotiate(""), Encoding::Identity);
-    /// ```
-    pub fn negotiate(accept_encoding: &str) -> Encoding {
-        let (mut br, mut gzip, mut star) = (None, None, None);
-        for part in accept_encoding.split(',') {
-            let mut fields = part.split(';');
-            let name = fields.next().unwrap_or("").trim();
-            let q = fields
-                .filter_map(|f| {
-                    let (k, v) = f.split_once('=')?;
-                    k.trim().eq_ignore_ascii_case("q").then(|| v.trim().parse::<f32>().unwrap_or(0.0))
-                })
-                .next_back()
-                .unwrap_or(1.0);
-            let slot = if name.eq_ignore_ascii_case("br") {
-                &mut br
-            } else if name.eq_ignore_ascii_case("gzip") || name.eq_ignore_ascii_case("x-gzip") {
-                &mut gzip
-            } else if name == "*" {
-                &mut star
-            } else {
-                continue;
-            };
-            *slot = Some(q);
-        }
-        let br = br.or(star).unwrap_or(0.0);
-        let gzip = gzip.or(star).unwrap_or(0.0);
-        match (br > 0.0, gzip > 0.0) {
-            (true, true) if gzip > br => Encoding::Gzip,
-            (true, _) => Encoding::Br,
-            (false, true) => Encoding::Gzip,
-            (false, false) => Encoding::Identity,
-        }
-    }
-
-    const fn index(self) -> usize {
-        match self {
-            Encoding::Identity => 0,
-            Encoding::Gzip => 1,
-            Encoding::Br => 2,
-        }
-    }
-
-    const fn noun(self) -> &'static str {
-        match self {
-            Encoding::Identity => "JSON",
-            Encoding::Gzip => "gzip body",
-            Encoding::Br => "brotli body",
-        }
-    }
-
-    const fn setting(self) -> &'static str {
-        match self {
-            Encoding::Identity => "max_json_bytes",
-            Encoding::Gzip => "max_gzip_bytes",
-            Encoding::Br => "max_br_bytes",
-        }
-    }
-}
-
-/// Compression effort: gzip level (0..=9) and brotli quality (0..=11).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Level {
-    pub gzip: u32,
-    pub brotli: u32,
-}
-
-impl Level {
-    /// Cheapest: gzip 1, brotli 1.
-    pub const FAST: Level = Level { gzip: 1, brotli: 1 };
-    /// gzip 6, brotli 5: a few tens of ms for a 3 MB menu.
-    pub const DEFAULT: Level = Level { gzip: 6, brotli: 5 };
-    /// gzip 9, brotli 11: smallest bodies; seconds of CPU for multi-MB payloads.
-    pub const BEST: Level = Level { gzip: 9, brotli: 11 };
-
-    /// A level, each part clamped into its range.
-    ///
-    /// ```
-    /// # use config_runtime::artifact::Level;
-    /// assert_eq!(Level::new(12, 40), Level { gzip: 9, brotli: 11 });
-    /// ```
-    pub const fn new(gzip: u32, brotli: u32) -> Level {
-        Level { gzip: if gzip > 9 { 9 } else { gzip }, brotli: if brotli > 11 { 11 } else { brotli } }
-    }
-}
-
-impl Default for Level {
-    fn default() -> Self {
-        Level::DEFAULT
-    }
-}
-
-/// Why an artifact could not be built.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ArtifactError {
-    #[error("cannot serialize the value as JSON: {0}")]
-    Json(#[from] serde_json::Error),
-    #[error("cannot compress the JSON ({encoding:?}): {source}")]
-    Compress { encoding: Encoding, source: io::Error },
-    /// A body is over its budget.
-    #[error("the {} is {bytes} bytes, over the budget of {max} bytes ({})", .encoding.noun(), .encoding.setting())]
-    Budget { encoding: Encoding, bytes: usize, max: usize },
-}
-
-impl ArtifactError {
-    /// The rule id this failure is reported under when it rejects a version.
-    ///
-    /// ```
-    /// # use config_runtime::artifact::ArtifactError;
-    /// # use config_runtime::JsonArtifact;
-    /// let err = JsonArtifact::builder().max_gzip_bytes(4).build(&vec![1, 2, 3]).unwrap_err();
-    /// assert_eq!(err.rule(), config_runtime::RuleId::MaxGzipBytes);
-    /// assert_eq!(err.rule().id(), "max-gzip-bytes");
-    /// ```
-    pub fn rule(&self) -> config_core::RuleId {
-        use config_core::RuleId;
-        match self {
-            ArtifactError::Budget { encoding: Encoding::Identity, .. } => RuleId::MaxJsonBytes,
-            ArtifactError::Budget { encoding: Encoding::Gzip, .. } => RuleId::MaxGzipBytes,
-            ArtifactError::Budget { encoding: Encoding::Br, .. } => RuleId::MaxBrBytes,
-            ArtifactError::Json(_) | ArtifactError::Compress { .. } => RuleId::Artifact,
-        }
-    }
-}
-
-/// The sizes of an artifact's bodies, in bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct ArtifactSizes {
-    pub json: usize,
-    pub gzip: usize,
-    pub br: usize,
-}
 
 /// Settings for [`JsonArtifact`]: compression level and byte budgets.
 #[derive(Clone, Copy, Debug, Default)]
@@ -262,7 +72,12 @@ impl JsonArtifactBuilder {
     /// # Ok::<(), config_runtime::artifact::ArtifactError>(())
     /// ```
     pub fn build(self, value: &impl Serialize) -> Result<JsonArtifact, ArtifactError> {
-        let json = serde_json::to_vec(value)?;
+        self.build_json(serde_json::to_vec(value)?)
+    }
+
+    /// Builds every body from JSON already serialized (by [`build`](Self::build), or by a
+    /// time-sliced artifact that compares a slice's JSON with its neighbour's first).
+    pub(super) fn build_json(self, json: Vec<u8>) -> Result<JsonArtifact, ArtifactError> {
         self.check(Encoding::Identity, json.len())?;
         let gzip = compress::gzip(&json, self.level.gzip)
             .map_err(|source| ArtifactError::Compress { encoding: Encoding::Gzip, source })?;
