@@ -19,6 +19,8 @@ pub mod __private {
 pub mod artifact;
 pub mod compress;
 pub mod live;
+#[cfg(feature = "metrics")]
+pub mod metrics;
 #[doc = include_str!("docs/reload_semantics.md")]
 pub mod reload_semantics {}
 pub use artifact::JsonArtifact;
