@@ -20,6 +20,8 @@ pub mod artifact;
 pub mod clock;
 pub mod compress;
 pub mod live;
+#[cfg(feature = "metrics")]
+pub mod metrics;
 #[doc = include_str!("docs/reload_semantics.md")]
 pub mod reload_semantics {}
 pub use artifact::{JsonArtifact, SlicedArtifact};

@@ -41,16 +41,17 @@
 //! `memory` (kept versions, remembered rejections), `read` (capped reads), `shrink` (the
 //! shrink guard), `shared` (state behind the handles),
 //! `worker` (the reload thread), `watch` (directory events), `snapshot` (what readers get),
-//! `status` and `report` (what operators see), `hash`, `error`.
+//! `status`, `report` and `durations` (what operators see), `hash`, `error`.
 
 mod builder;
+mod durations;
 mod error;
 mod hash;
 mod memory;
 mod pipeline;
 mod read;
 mod report;
-mod shared;
+pub(crate) mod shared;
 mod shrink;
 mod snapshot;
 mod status;
@@ -58,6 +59,7 @@ mod watch;
 mod worker;
 
 pub use builder::{DEFAULT_DEBOUNCE, DEFAULT_KEEP_VERSIONS, DEFAULT_MAX_FILE_BYTES, LiveBuilder};
+pub use durations::{RELOAD_DURATION_BUCKETS, ReloadDurations};
 pub use error::LiveError;
 pub use hash::ContentHash;
 pub(crate) use hash::hex;
@@ -82,7 +84,7 @@ use worker::Msg;
 /// A config file kept loaded, checked and current. Cheap to clone (all clones share one
 /// reload thread, stopped when the last clone and [`LiveHandle`] are dropped).
 pub struct Live<T: 'static, P: 'static = ()> {
-    shared: Arc<Shared<T, P>>,
+    pub(crate) shared: Arc<Shared<T, P>>,
     ctl: Arc<Control>,
 }
 
@@ -197,6 +199,29 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     /// ```
     pub fn status(&self) -> Status {
         self.shared.status()
+    }
+
+    /// How long the reloads after the boot took, whatever their outcome: a histogram over
+    /// [`RELOAD_DURATION_BUCKETS`], for a `config_reload_duration_seconds` metric.
+    ///
+    /// ```
+    /// # use config_runtime::*;
+    /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
+    /// # std::fs::write(&path, "title = \"Spring sale\"\n")?;
+    /// let live = Live::<Marketing>::builder(&path).open()?;
+    /// live.reload_now();
+    /// live.reload_now();
+    /// let durations = live.reload_durations();
+    /// assert_eq!(durations.count, 2);
+    /// assert_eq!(durations.by_bound().iter().map(|(_, n)| n).sum::<u64>(), 2);
+    /// # Ok(()) }
+    /// ```
+    pub fn reload_durations(&self) -> ReloadDurations {
+        self.shared.durations()
     }
 
     /// A receiver of the number of every version published from now on (accepted, or rolled

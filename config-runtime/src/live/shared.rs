@@ -4,16 +4,19 @@
 //! Only `reload` writes the swap cell, under the reloader lock, so versions are numbered
 //! and published in order. Readers touch nothing here but the swap cell.
 
+use super::durations::ReloadDurations;
 use super::pipeline::{Mode, Reloader};
 use super::snapshot::Version;
 use super::status::{Outcome, Status};
 use arc_swap::ArcSwap;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Instant;
 
 pub(crate) struct Shared<T: 'static, P: 'static> {
     pub(crate) current: ArcSwap<Version<T, P>>,
     status: Mutex<Status>,
+    durations: Mutex<ReloadDurations>,
     subscribers: Mutex<Vec<Sender<u64>>>,
     reloader: Mutex<Reloader<T, P>>,
 }
@@ -28,14 +31,16 @@ impl<T: 'static, P: 'static> Shared<T, P> {
         Shared {
             current: ArcSwap::from_pointee(first),
             status: Mutex::new(reloader.status.clone()),
+            durations: Mutex::new(ReloadDurations::default()),
             subscribers: Mutex::new(Vec::new()),
             reloader: Mutex::new(reloader),
         }
     }
 
-    /// Runs one reload and publishes its result.
+    /// Runs one reload and publishes its result (and how long it took).
     pub(crate) fn reload(&self, mode: Mode) -> Outcome {
         let mut r = lock(&self.reloader);
+        let started = Instant::now();
         let serving = self.current.load().version;
         let out = match r.next_version(mode, serving) {
             Ok((version, out)) => {
@@ -46,6 +51,7 @@ impl<T: 'static, P: 'static> Shared<T, P> {
             Err(out) => out,
         };
         *lock(&self.status) = r.status.clone();
+        lock(&self.durations).observe(started.elapsed());
         if let Some(version) = out.published() {
             lock(&self.subscribers).retain(|s| s.send(version).is_ok());
         }
@@ -59,6 +65,10 @@ impl<T: 'static, P: 'static> Shared<T, P> {
 
     pub(crate) fn status(&self) -> Status {
         lock(&self.status).clone()
+    }
+
+    pub(crate) fn durations(&self) -> ReloadDurations {
+        lock(&self.durations).clone()
     }
 
     pub(crate) fn set_watching(&self, watching: bool) {

@@ -15,6 +15,9 @@ use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use config_runtime::Live;
 use config_runtime::artifact::Encoding;
+use config_runtime::metrics::OPENMETRICS_CONTENT_TYPE;
+use prometheus_client::encoding::text::encode;
+use prometheus_client::registry::Registry;
 use serde::Deserialize;
 use std::io::Write as _;
 use std::sync::Arc;
@@ -33,10 +36,14 @@ pub enum BenchRoutes {
 
 /// The shop's routes, and the benchmark's with [`BenchRoutes::On`].
 pub fn router(shop: Shop, bench_routes: BenchRoutes) -> Router {
+    let mut registry = Registry::default();
+    shop.register_metrics(&mut registry);
+    let registry = Arc::new(registry);
     let routes = Router::new()
         .route("/menu", get(menu))
         .route("/promotions/active", get(promotions_active))
         .route("/config/status", get(status))
+        .route("/metrics", get(move || metrics(Arc::clone(&registry))))
         .route("/healthz", get(healthz));
     let routes = match bench_routes {
         BenchRoutes::On => routes.route("/menu/naive", get(menu_naive)),
@@ -123,6 +130,17 @@ async fn promotions_active(State(shop): State<Shop>, Query(q): Query<At>) -> Res
 async fn status(State(shop): State<Shop>) -> Response {
     match serde_json::to_vec_pretty(&shop.status()) {
         Ok(b) => ([(header::CONTENT_TYPE, JSON)], b).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+/// `GET /metrics`: the config's metrics (`config_reloads_total`,
+/// `config_last_reload_successful`, `config_version_info`, …) in the OpenMetrics text format.
+async fn metrics(registry: Arc<Registry>) -> Response {
+    let mut body = String::new();
+    match encode(&mut body, &registry) {
+        Ok(()) => ([(header::CONTENT_TYPE, HeaderValue::from_static(OPENMETRICS_CONTENT_TYPE))], body)
+            .into_response(),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     }
 }

@@ -215,3 +215,61 @@ async fn active_promotions_by_time() {
     assert_eq!(r.status(), 400);
     assert_eq!(get(&s, "/promotions/active", &[]).await.status(), 200);
 }
+
+/// `GET /metrics`, parsed as a scraper parses it.
+async fn scrape(s: &Server) -> prometheus_parse::Scrape {
+    let r = get(s, "/metrics", &[]).await;
+    assert_eq!(r.status(), 200);
+    let content_type = r.headers()["content-type"].to_str().unwrap().to_owned();
+    assert_eq!(content_type, "application/openmetrics-text; version=1.0.0; charset=utf-8");
+    let body = r.text().await.unwrap();
+    assert!(body.ends_with("# EOF\n"), "{body}");
+    prometheus_parse::Scrape::parse(body.lines().map(|l| Ok(l.to_owned()))).unwrap()
+}
+
+fn metric(scrape: &prometheus_parse::Scrape, name: &str, label: Option<(&str, &str)>) -> f64 {
+    let found: Vec<_> = scrape
+        .samples
+        .iter()
+        .filter(|s| s.metric == name && label.is_none_or(|(k, v)| s.labels.get(k) == Some(v)))
+        .collect();
+    assert_eq!(found.len(), 1, "{name} {label:?}: {found:?}");
+    match found[0].value {
+        prometheus_parse::Value::Counter(v)
+        | prometheus_parse::Value::Gauge(v)
+        | prometheus_parse::Value::Untyped(v) => v,
+        ref other => panic!("{name}: {other:?}"),
+    }
+}
+
+fn served_hash(scrape: &prometheus_parse::Scrape) -> String {
+    let info: Vec<_> = scrape.samples.iter().filter(|s| s.metric == "config_version_info").collect();
+    assert_eq!(info.len(), 1, "{info:?}");
+    info[0].labels.get("hash").unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn metrics_follow_a_good_then_a_bad_edit() {
+    let s = start(Some(GOOD)).await;
+    let boot = scrape(&s).await;
+    assert_eq!(metric(&boot, "config_last_reload_successful", None), 1.0);
+    let accepted_at_boot = metric(&boot, "config_reloads_total", Some(("outcome", "accepted")));
+
+    let edited = GOOD.replacen("title = \"Women\"", "title = \"Ladies\"", 1);
+    rename_over(&s.path, &edited);
+    wait_for(&s, "the good edit", |st| st["version"] == 2).await;
+    let good = scrape(&s).await;
+    assert_eq!(metric(&good, "config_reloads_total", Some(("outcome", "accepted"))), accepted_at_boot + 1.0);
+    assert_eq!(metric(&good, "config_last_reload_successful", None), 1.0);
+    let st: serde_json::Value = get(&s, "/config/status", &[]).await.json().await.unwrap();
+    assert_eq!(served_hash(&good), st["hash"].as_str().unwrap());
+    assert_eq!(metric(&good, "config_bytes", None), edited.len() as f64);
+
+    rename_over(&s.path, &GOOD.replacen("percent_off = 30", "percent_off = 300", 1));
+    wait_for(&s, "the rejection", |st| st["rejected"] == 1).await;
+    let bad = scrape(&s).await;
+    assert!(metric(&bad, "config_reloads_total", Some(("outcome", "rejected"))) >= 1.0);
+    assert_eq!(metric(&bad, "config_last_reload_successful", None), 0.0);
+    assert_eq!(served_hash(&bad), served_hash(&good), "the old version is still served");
+    assert_eq!(menu_json(&s).await[0]["title"], "Ladies");
+}
