@@ -18,6 +18,7 @@ pub mod rules;
 pub mod schema;
 pub mod summary;
 pub mod text;
+pub mod url;
 pub mod zone;
 
 pub use check_str::{check_str, check_value};

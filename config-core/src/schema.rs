@@ -147,7 +147,8 @@ pub enum Rule {
     MaxDepth(u32),
     MaxNodes(u64),
     MaxJsonBytes(u64),
-    Url,
+    /// `url`, `url(https)`, `url(relative)`, `url(hosts(...))`.
+    Url(crate::url::UrlOptions),
     OneOf(&'static [&'static str]),
 }
 

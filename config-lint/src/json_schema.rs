@@ -18,6 +18,7 @@
 
 use config_core::datetime::DtKind;
 use config_core::schema::unwrap_opt;
+use config_core::url::UrlOptions;
 use config_core::{Field, Num, Rule, Schema, SchemaRef, StructSchema};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -25,6 +26,69 @@ use std::collections::BTreeMap;
 /// Links: a `/path` (not `//` or `/\`) or an `http(s)://` URL with a host; no whitespace
 /// or backslashes (the checker's `url` rule, without look-arounds so every engine runs it).
 pub(crate) const URL_PATTERN: &str = r"^(/([^/\\\s][^\s\\]*)?|[hH][tT][tT][pP][sS]?://[^/?#@:\s\\][^\s\\]*)$";
+
+/// The `url` pattern for `o`: [`URL_PATTERN`] for bare `url`, else the same shape narrowed
+/// to relative paths, to `https://`, or to the allowed hosts (case-insensitive, as the
+/// checker compares them). The checker still decides (authority details, length).
+pub(crate) fn url_pattern(o: &UrlOptions) -> String {
+    const PATH: &str = r"/([^/\\\s][^\s\\]*)?";
+    if o.is_bare() {
+        return URL_PATTERN.to_owned();
+    }
+    if o.relative {
+        return format!("^{PATH}$");
+    }
+    let scheme = if o.https { "[hH][tT][tT][pP][sS]" } else { "[hH][tT][tT][pP][sS]?" };
+    let host = if o.hosts.is_empty() {
+        r"[^/?#@:\s\\][^\s\\]*".to_owned()
+    } else {
+        let alts: Vec<String> = o
+            .hosts
+            .iter()
+            .map(|h| match h.strip_prefix("*.") {
+                Some(base) => format!(r"[a-zA-Z0-9\-.]+\.{}", regex_ignore_case(base)),
+                None => regex_ignore_case(h),
+            })
+            .collect();
+        format!(r"({})(:[0-9]+)?([/?#][^\s\\]*)?", alts.join("|"))
+    };
+    format!("^({PATH}|{scheme}://{host})$")
+}
+
+/// `s` as a regex matching it literally, ASCII letters in either case.
+fn regex_ignore_case(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphabetic() {
+            out.push('[');
+            out.push(c.to_ascii_lowercase());
+            out.push(c.to_ascii_uppercase());
+            out.push(']');
+        } else if c.is_ascii_alphanumeric() || c == '-' {
+            out.push(c);
+        } else {
+            out.push('\\');
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `url` as written: `url`, `url(https)`, `url(relative)`, `url(https, hosts("a", "*.b"))`.
+fn url_text(o: &UrlOptions) -> String {
+    let mut parts = Vec::new();
+    if o.https {
+        parts.push("https".to_owned());
+    }
+    if o.relative {
+        parts.push("relative".to_owned());
+    }
+    if !o.hosts.is_empty() {
+        let hosts: Vec<String> = o.hosts.iter().map(|h| format!("{h:?}")).collect();
+        parts.push(format!("hosts({})", hosts.join(", ")));
+    }
+    if parts.is_empty() { "url".into() } else { format!("url({})", parts.join(", ")) }
+}
 
 /// A local datetime (no offset).
 pub(crate) const LOCAL_PATTERN: &str =
@@ -230,8 +294,8 @@ fn apply_rules(m: &mut Map<String, Value>, s: &Schema, rules: &[Rule], outer: bo
             (Rule::Unique(None), Schema::Seq(_)) if outer => {
                 m.insert("uniqueItems".into(), json!(true));
             }
-            (Rule::Url, Schema::Str) => {
-                m.insert("pattern".into(), json!(URL_PATTERN));
+            (Rule::Url(o), Schema::Str) => {
+                m.insert("pattern".into(), json!(url_pattern(o)));
             }
             (Rule::OneOf(set), Schema::Str) => {
                 m.insert("enum".into(), json!(set));
@@ -296,7 +360,7 @@ pub(crate) fn rule_text(r: &Rule) -> String {
         Rule::MaxDepth(n) => format!("max_depth = {n}"),
         Rule::MaxNodes(n) => format!("max_nodes = {n}"),
         Rule::MaxJsonBytes(n) => format!("max_json_bytes = {n}"),
-        Rule::Url => "url".into(),
+        Rule::Url(o) => url_text(o),
         Rule::OneOf(v) => {
             format!("one_of({})", v.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "))
         }

@@ -99,15 +99,36 @@ pub(crate) enum KindDef {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub(crate) enum RuleDef {
-    Range { min: Option<NumDef>, max: Option<NumDef> },
-    Len { min: Option<u64>, max: Option<u64> },
+    Range {
+        min: Option<NumDef>,
+        max: Option<NumDef>,
+    },
+    Len {
+        min: Option<u64>,
+        max: Option<u64>,
+    },
     Unique(Option<String>),
     Before(String),
     MaxDepth(u32),
     MaxNodes(u64),
     MaxJsonBytes(u64),
+    /// Bare `url` (exported as the string `"url"`).
     Url,
+    /// `url(https)`, `url(relative)`, `url(hosts(...))`.
+    UrlOptions(UrlOptionsDef),
     OneOf(Vec<String>),
+}
+
+/// The options of `url(...)`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct UrlOptionsDef {
+    #[serde(default)]
+    pub https: bool,
+    #[serde(default)]
+    pub relative: bool,
+    #[serde(default)]
+    pub hosts: Vec<String>,
 }
 
 /// An integer bound: a JSON number when it fits 64 bits, else a decimal string.
@@ -236,7 +257,12 @@ fn rule_def(r: &Rule) -> RuleDef {
         Rule::MaxDepth(n) => RuleDef::MaxDepth(n),
         Rule::MaxNodes(n) => RuleDef::MaxNodes(n),
         Rule::MaxJsonBytes(n) => RuleDef::MaxJsonBytes(n),
-        Rule::Url => RuleDef::Url,
+        Rule::Url(o) if o.is_bare() => RuleDef::Url,
+        Rule::Url(o) => RuleDef::UrlOptions(UrlOptionsDef {
+            https: o.https,
+            relative: o.relative,
+            hosts: o.hosts.iter().map(|s| (*s).to_owned()).collect(),
+        }),
         Rule::OneOf(v) => RuleDef::OneOf(v.iter().map(|s| (*s).to_owned()).collect()),
     }
 }

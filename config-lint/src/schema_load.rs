@@ -9,6 +9,7 @@
 use super::error::LintError;
 use super::schema_export::{FORMAT, FieldDef, KindDef, NumDef, RuleDef, SchemaFile, TypeDef};
 use config_core::datetime::DtKind;
+use config_core::url::UrlOptions;
 use config_core::{Field, Num, Rule, Schema, SchemaRef, StructSchema};
 use std::collections::HashMap;
 use std::path::Path;
@@ -150,7 +151,28 @@ impl Builder<'_> {
             RuleDef::MaxDepth(n) => Rule::MaxDepth(*n),
             RuleDef::MaxNodes(n) => Rule::MaxNodes(*n),
             RuleDef::MaxJsonBytes(n) => Rule::MaxJsonBytes(*n),
-            RuleDef::Url => Rule::Url,
+            RuleDef::Url => Rule::Url(UrlOptions::BARE),
+            RuleDef::UrlOptions(o) => {
+                if let Some(bad) = o.hosts.iter().find(|h| !config_core::url::valid_host_pattern(h)) {
+                    return Err(invalid(
+                        self.name,
+                        at.to_owned(),
+                        format!(
+                            "`url` host pattern `{}` is not a host or `*.` and a host",
+                            bad.escape_debug()
+                        ),
+                    ));
+                }
+                if o.hosts.is_empty() && !o.https && !o.relative {
+                    Rule::Url(UrlOptions::BARE)
+                } else {
+                    Rule::Url(UrlOptions {
+                        https: o.https,
+                        relative: o.relative,
+                        hosts: leak(o.hosts.iter().map(|s| leak_str(s)).collect()),
+                    })
+                }
+            }
             RuleDef::OneOf(v) => Rule::OneOf(leak(v.iter().map(|s| leak_str(s)).collect())),
         })
     }

@@ -2,7 +2,7 @@
 //! Parity: the app linter (built from the Rust types), the generic linter (from the
 //! exported schema file, in process and as the real `config-lint` binary) and
 //! `check_str` report the same findings (rule, key path, line, col, message) on every
-//! fixture of `tests/fixtures` (bad and good, shop and nav). (The schema file's round
+//! fixture of `tests/fixtures` (bad and good, shop, nav and links). (The schema file's round
 //! trip and the budget measures are unit tests of the crate: `src/schema_load/tests.rs`,
 //! `src/measure/tests.rs`.)
 
@@ -18,6 +18,9 @@ mod shop {
 }
 mod nav {
     config_tests::nav_types!();
+}
+mod links {
+    config_tests::links_types!();
 }
 
 type Finding = (String, String, u32, u32, String);
@@ -131,6 +134,6 @@ fn parity<T: HasSchema + DeserializeOwned>(schema: &str) -> usize {
 
 #[test]
 fn app_generic_and_check_str_agree_on_every_fixture() {
-    let n = parity::<shop::Marketing>("shop") + parity::<nav::Nav>("nav");
+    let n = parity::<shop::Marketing>("shop") + parity::<nav::Nav>("nav") + parity::<links::Links>("links");
     assert!(n >= 20, "only {n} fixtures");
 }

@@ -58,8 +58,16 @@ pub enum RuleKind {
     MaxDepth(u32),
     MaxNodes(u64),
     MaxJsonBytes(u64),
-    Url,
+    Url(UrlAttr),
     OneOf(Vec<String>),
+}
+
+/// The options of `url(...)`; all off for bare `url`.
+#[derive(Clone, Default)]
+pub struct UrlAttr {
+    pub https: bool,
+    pub relative: bool,
+    pub hosts: Vec<String>,
 }
 
 impl RuleKind {
@@ -72,7 +80,7 @@ impl RuleKind {
             RuleKind::MaxDepth(_) => "max_depth",
             RuleKind::MaxNodes(_) => "max_nodes",
             RuleKind::MaxJsonBytes(_) => "max_json_bytes",
-            RuleKind::Url => "url",
+            RuleKind::Url(_) => "url",
             RuleKind::OneOf(_) => "one_of",
         }
     }
@@ -367,7 +375,7 @@ fn rule(m: &ParseNestedMeta<'_>) -> syn::Result<Option<RuleAttr>> {
         }
         "max_nodes" => RuleKind::MaxNodes(uint(&m.value()?.parse::<Expr>()?)?),
         "max_json_bytes" => RuleKind::MaxJsonBytes(bytes(&m.value()?.parse::<Expr>()?)?),
-        "url" => RuleKind::Url,
+        "url" => RuleKind::Url(url_options(m)?),
         "one_of" => {
             let content;
             syn::parenthesized!(content in m.input);
@@ -385,6 +393,60 @@ fn rule(m: &ParseNestedMeta<'_>) -> syn::Result<Option<RuleAttr>> {
         }
     };
     Ok(Some(RuleAttr { span, kind }))
+}
+
+const URL_OPTIONS: &str = "expected `https`, `relative` or `hosts(\"cdn.example\", \"*.example\")`";
+
+/// `url`, or `url(https)`, `url(relative)`, `url(hosts("a.example", "*.b.example"))`.
+fn url_options(m: &ParseNestedMeta<'_>) -> syn::Result<UrlAttr> {
+    let mut out = UrlAttr::default();
+    if !m.input.peek(syn::token::Paren) {
+        return Ok(out);
+    }
+    empty_parens(m, &format!("Config: `url()` needs an option; {URL_OPTIONS}, or write bare `url`"))?;
+    let mut hosts_span = None;
+    m.parse_nested_meta(|o| {
+        if o.path.is_ident("https") {
+            out.https = true;
+        } else if o.path.is_ident("relative") {
+            out.relative = true;
+        } else if o.path.is_ident("hosts") {
+            hosts_span = Some(o.path.span());
+            let content;
+            syn::parenthesized!(content in o.input);
+            let items = content.parse_terminated(|p| p.parse::<LitStr>(), syn::Token![,])?;
+            if items.is_empty() {
+                return Err(o.error("Config: `hosts()` needs at least one host: `hosts(\"cdn.shop.example\")`"));
+            }
+            for h in &items {
+                let v = h.value();
+                if !config_core::url::valid_host_pattern(&v) {
+                    return Err(syn::Error::new_spanned(
+                        h,
+                        format!(
+                            "Config: `{}` is not a host pattern; expected a DNS name (`cdn.shop.example`), \
+                             `*.` and a DNS name (`*.shop.example`), an IPv4 address or a bracketed IPv6 address",
+                            v.escape_debug()
+                        ),
+                    ));
+                }
+                out.hosts.push(v);
+            }
+        } else {
+            return Err(o.error(format!("Config: unknown `url` option; {URL_OPTIONS}")));
+        }
+        Ok(())
+    })?;
+    if out.relative && (out.https || !out.hosts.is_empty()) {
+        let other = if out.https { "https" } else { "hosts" };
+        return Err(syn::Error::new(
+            hosts_span.filter(|_| !out.https).unwrap_or_else(|| m.path.span()),
+            format!(
+                "Config: `url(relative)` allows no absolute links, so `{other}` cannot apply; use one or the other"
+            ),
+        ));
+    }
+    Ok(out)
 }
 
 /// Errors on `rule()` with nothing inside (syn's message for that is unhelpful).

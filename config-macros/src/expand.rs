@@ -110,7 +110,10 @@ fn rule_tokens(r: &RuleAttr, fields: &[FieldAst<'_>], core: &TokenStream) -> Tok
         RuleKind::MaxDepth(n) => quote!(#core::Rule::MaxDepth(#n)),
         RuleKind::MaxNodes(n) => quote!(#core::Rule::MaxNodes(#n)),
         RuleKind::MaxJsonBytes(n) => quote!(#core::Rule::MaxJsonBytes(#n)),
-        RuleKind::Url => quote!(#core::Rule::Url),
+        RuleKind::Url(o) => {
+            let (https, relative, hosts) = (o.https, o.relative, &o.hosts);
+            quote!(#core::Rule::Url(#core::url::UrlOptions { https: #https, relative: #relative, hosts: &[#(#hosts),*] }))
+        }
         RuleKind::OneOf(v) => quote!(#core::Rule::OneOf(&[#(#v),*])),
     }
 }

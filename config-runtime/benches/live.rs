@@ -70,7 +70,7 @@ static ITEM: Schema = Schema::Struct(StructSchema {
             aliases: &[],
             ty: <String as HasSchema>::SCHEMA,
             required: true,
-            rules: &[Rule::Url],
+            rules: &[Rule::Url(config_core::url::UrlOptions::BARE)],
         },
         Field {
             ident: "id",

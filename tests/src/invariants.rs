@@ -3,6 +3,7 @@
 //! (`fuzz/`). Each returns a description of the first violation instead of panicking, so
 //! callers choose how to fail.
 
+use config_runtime::__private::core::url::{UrlOptions, host_allowed};
 use config_runtime::{Diagnostics, ErrorReport};
 
 /// 1-based (line, column in chars) of byte offset `off`, computed naively and
@@ -191,6 +192,41 @@ pub fn build_agrees_with_run(text: &str, schema: config_runtime::SchemaRef) -> R
                 "the build reports what check_str does not: {missing:?}\ncheck_str: {run:?}"
             ));
         }
+    }
+    Ok(())
+}
+
+/// The `url` rule's oracle (the `url` fuzz target, the fuzz regressions): what the WHATWG
+/// parser (the `url` crate, as browsers parse) makes of a link the rule accepted under
+/// `opts`. Relative links are resolved against `https://shop.example/`.
+pub fn link_is_what_a_browser_reads(link: &str, opts: &UrlOptions) -> Result<(), String> {
+    let base = url::Url::parse("https://shop.example/").map_err(|e| e.to_string())?;
+    let u = base.join(link).map_err(|e| format!("{link:?} accepted but does not parse: {e}"))?;
+    if !matches!(u.scheme(), "http" | "https") {
+        return Err(format!("{link:?} accepted with scheme {:?}", u.scheme()));
+    }
+    if !u.username().is_empty() || u.password().is_some() {
+        return Err(format!("{link:?} accepted with userinfo {:?}:{:?}", u.username(), u.password()));
+    }
+    let relative = link.starts_with('/');
+    if relative {
+        if u.host_str() != Some("shop.example") || u.scheme() != "https" {
+            return Err(format!("relative {link:?} leaves the site: {u}"));
+        }
+        return Ok(());
+    }
+    if opts.relative {
+        return Err(format!("{link:?} accepted under `relative`"));
+    }
+    if opts.https && u.scheme() != "https" {
+        return Err(format!("{link:?} accepted under `https` as {}", u.scheme()));
+    }
+    let host = u.host_str().unwrap_or("");
+    if host.is_empty() {
+        return Err(format!("{link:?} accepted without a host"));
+    }
+    if !opts.hosts.is_empty() && !host_allowed(host, opts.hosts) {
+        return Err(format!("{link:?} accepted, but a browser visits {host:?}"));
     }
     Ok(())
 }

@@ -74,6 +74,30 @@ macro_rules! __shop_schema {
 #[doc(hidden)]
 pub use config_runtime::Config as __Config;
 
+/// A schema of links with each `url` option: bare, `hosts(...)` with `*.`, `https`
+/// (combined with `len`) and `relative`.
+#[macro_export]
+macro_rules! links_types {
+    ($(#[$attr:meta])*) => {
+        #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
+        $(#[$attr])*
+        pub struct Links {
+            #[config(url)]
+            #[serde(default)]
+            pub home: Option<String>,
+            #[config(url(hosts("cdn.shop.example", "*.shop.example")))]
+            #[serde(default)]
+            pub images: Vec<String>,
+            #[config(len(max = 80), url(https))]
+            #[serde(default)]
+            pub checkout: Option<String>,
+            #[config(url(relative))]
+            #[serde(default)]
+            pub help: Option<String>,
+        }
+    };
+}
+
 /// A navigation schema with tight budgets, so small fixtures can cross them; also holds
 /// an enum, a map and a `unique` list of scalars.
 #[macro_export]

@@ -35,8 +35,30 @@ fn consistent(text: &str, d: &Diagnostics) -> Result<(), String> {
     Ok(())
 }
 
+/// An input of the `url` target: the first byte picks the options, the rest is a link;
+/// an accepted link must be what a browser reads (see `fuzz/fuzz_targets/url.rs`).
+fn replay_link(bytes: &[u8]) -> Result<(), String> {
+    use config_runtime::__private::core::url::{UrlOptions, check};
+    const HOSTS: &[&str] = &["cdn.shop.example", "*.shop.example"];
+    let Some((&pick, rest)) = bytes.split_first() else { return Ok(()) };
+    let link = String::from_utf8_lossy(rest);
+    let relative = pick & 2 != 0;
+    let opts = UrlOptions {
+        https: pick & 1 != 0 && !relative,
+        relative,
+        hosts: if pick & 4 != 0 && !relative { HOSTS } else { &[] },
+    };
+    match check(&link, &opts) {
+        Ok(()) => config_tests::invariants::link_is_what_a_browser_reads(&link, &opts),
+        Err(_) => Ok(()),
+    }
+}
+
 fn replay(path: &Path) -> Result<(), String> {
     let bytes = std::fs::read(path).unwrap();
+    if path.parent().and_then(Path::file_name).is_some_and(|d| d == "url") {
+        return replay_link(&bytes);
+    }
     let text = String::from_utf8_lossy(&bytes);
     match check_str::<shop::Marketing>("f.toml", &text) {
         Ok(m) => {

@@ -16,6 +16,9 @@ mod shop {
 mod nav {
     config_tests::nav_types!();
 }
+mod links {
+    config_tests::links_types!();
+}
 
 type Finding = (String, String, u32, u32);
 
@@ -73,7 +76,7 @@ fn run<T: config_runtime::HasSchema + serde::de::DeserializeOwned>(schema: &str)
 
 #[test]
 fn build_and_check_str_agree_on_every_fixture() {
-    let n = run::<shop::Marketing>("shop") + run::<nav::Nav>("nav");
+    let n = run::<shop::Marketing>("shop") + run::<nav::Nav>("nav") + run::<links::Links>("links");
     assert!(n >= 19, "only {n} fixtures checked");
 }
 

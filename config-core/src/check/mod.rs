@@ -48,6 +48,7 @@ macro_rules! checker {
             DISTINCT_CAP, Extreme, KeyPos, Kind, Pos, PositionId, RecordList, Summary, Val,
         };
         use $crate::text::{is_close, str_eq};
+        use $crate::url::{UrlOptions, host_allowed};
 
         $crate::check::walk::walk_checks!($($c)?; $R);
         $crate::check::kinds::kind_checks!($($c)?; $R);

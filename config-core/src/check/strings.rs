@@ -39,8 +39,10 @@ macro_rules! string_checks {
             }
         }
 
-        /// `url`: the first string at `pos` that is not a safe link.
-        $($c)? fn check_url(r: &mut $R, s: &Summary<'_>, pos: &Pos) {
+        /// `url`: the first string at `pos` that is not a safe link, and what breaks the
+        /// options: the first absolute link (`relative`), the first `http://` link
+        /// (`https`), the first link to each host outside `hosts(...)`.
+        $($c)? fn check_url(r: &mut $R, s: &Summary<'_>, pos: &Pos, opts: &UrlOptions) {
             if let Some(b) = pos.bad_url {
                 if r.begin(RuleId::Url, b.loc, s.str(b.loc.path), "") {
                     r.push("\"");
@@ -48,6 +50,53 @@ macro_rules! string_checks {
                     r.push("\" is not a safe link: ");
                     r.push(s.str(b.why));
                     r.help("use a path like `/sale` or a full `https://` URL");
+                    r.end();
+                }
+            }
+            if opts.relative {
+                if let Some(b) = pos.url_absolute {
+                    if r.begin(RuleId::Url, b.loc, s.str(b.loc.path), "") {
+                        r.push("\"");
+                        r.push(s.str(b.text));
+                        r.push("\" is not allowed: ");
+                        r.push(s.str(b.why));
+                        r.help("use a path like `/sale`");
+                        r.end();
+                    }
+                }
+            }
+            if opts.https {
+                if let Some(b) = pos.url_http {
+                    if r.begin(RuleId::Url, b.loc, s.str(b.loc.path), "") {
+                        r.push("\"");
+                        r.push(s.str(b.text));
+                        r.push("\" is not allowed: ");
+                        r.push(s.str(b.why));
+                        r.help("write the link with `https://`");
+                        r.end();
+                    }
+                }
+            }
+            if opts.hosts.is_empty() {
+                return;
+            }
+            let mut i = 0;
+            while i < pos.url_hosts.len {
+                let d = s.url_hosts[pos.url_hosts.at(i)];
+                let host = s.str(d.text);
+                if !host_allowed(host, opts.hosts) && r.begin(RuleId::Url, d.loc, s.str(d.loc.path), "") {
+                    r.push("links to host `");
+                    r.push(host);
+                    r.push("`, which is not one of ");
+                    push_list(r, opts.hosts);
+                    r.end();
+                }
+                i += 1;
+            }
+            if pos.url_hosts_overflow && pos.url_hosts.len > 0 {
+                let d = s.url_hosts[pos.url_hosts.at(0)];
+                if r.begin(RuleId::Url, d.loc, s.str(d.loc.path), "") {
+                    r.push("more distinct hosts here than the build-time check can compare");
                     r.end();
                 }
             }

@@ -158,9 +158,14 @@ pub const fn validate_field_rules(
                 }
             }
             Rule::MaxJsonBytes(_) => {}
-            Rule::Url => {
+            Rule::Url(opts) => {
                 if !matches!(inner, Schema::Str) {
                     return Err("`url` applies to string fields");
+                }
+                if opts.relative && (opts.https || !opts.hosts.is_empty()) {
+                    return Err(
+                        "`url(relative)` allows no absolute links: it cannot be combined with `https` or `hosts`",
+                    );
                 }
             }
             Rule::OneOf(_) => {

@@ -39,7 +39,7 @@ macro_rules! walk_checks {
                     let mut i = 0;
                     while i < rules.len() {
                         match &rules[i] {
-                            Rule::Url => check_url(r, s, pos),
+                            Rule::Url(opts) => check_url(r, s, pos, opts),
                             Rule::OneOf(set) => check_distinct(r, s, pos, set, RuleId::OneOf),
                             _ => {}
                         }

@@ -38,7 +38,12 @@ static MENU_ITEM: Schema = Schema::Struct(StructSchema {
     id: "example::MenuItem",
     fields: &[
         field("title", <String as HasSchema>::SCHEMA, true, &[]),
-        field("url", <Option<String> as HasSchema>::SCHEMA, false, &[Rule::Url]),
+        field(
+            "url",
+            <Option<String> as HasSchema>::SCHEMA,
+            false,
+            &[Rule::Url(crate::url::UrlOptions::BARE)],
+        ),
         field("children", SchemaRef::of(&Schema::Seq(SchemaRef(&raw const MENU_ITEM))), false, &[]),
     ],
 });
@@ -62,7 +67,12 @@ static PROMOTION: Schema = Schema::Struct(StructSchema {
             false,
             &[Rule::Range { min: Some(Num::Int(1)), max: Some(Num::Int(90)) }],
         ),
-        field("banner_url", <Option<String> as HasSchema>::SCHEMA, false, &[Rule::Url]),
+        field(
+            "banner_url",
+            <Option<String> as HasSchema>::SCHEMA,
+            false,
+            &[Rule::Url(crate::url::UrlOptions::BARE)],
+        ),
         field(
             "audience",
             <Option<String> as HasSchema>::SCHEMA,

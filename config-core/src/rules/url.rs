@@ -1,4 +1,9 @@
-//! `url`: a link that is neither a `/relative/path` nor an `http(s)://` URL (`summary::facts`).
+//! `url`: a link that is neither a `/relative/path` nor an `http(s)://` URL with a plain
+//! authority (no userinfo; a DNS name, dotted IPv4 or bracketed IPv6 host; a port 1-65535;
+//! at most 2,048 characters; no invisible character), or that breaks the field's options:
+//! `url(https)`, `url(relative)`, `url(hosts("cdn.example", "*.example"))`. `crate::url`
+//! parses, the summary records, the checker reports. (`what` below is the text the
+//! linter's `explain` and SARIF output print, pinned by their snapshots.)
 
 use super::{Example, Moments, RuleDescriptor};
 use crate::{RuleId, Severity};

@@ -16,6 +16,7 @@ pub struct SummaryBuf {
     /// The entries of every position's record lists.
     pub records: Vec<Extreme>,
     pub distinct: Vec<Distinct>,
+    pub url_hosts: Vec<Distinct>,
     pub dups: Vec<Dup>,
     pub pairs: Vec<Pair>,
     pub strs: Vec<Cow<'static, str>>,
@@ -32,6 +33,7 @@ impl Default for SummaryBuf {
             elems: Vec::new(),
             records: Vec::new(),
             distinct: Vec::new(),
+            url_hosts: Vec::new(),
             dups: Vec::new(),
             pairs: Vec::new(),
             strs: Vec::new(),
@@ -51,6 +53,7 @@ impl SummaryBuf {
             elems: &self.elems,
             records: &self.records,
             distinct: &self.distinct,
+            url_hosts: &self.url_hosts,
             dups: &self.dups,
             pairs: &self.pairs,
             strs: &strs,
@@ -88,7 +91,7 @@ impl SummaryBuf {
             for b in p.bad_dt.iter_mut().flatten() {
                 f(&mut b.loc);
             }
-            if let Some(b) = p.bad_url.as_mut() {
+            for b in [&mut p.bad_url, &mut p.url_http, &mut p.url_absolute].into_iter().flatten() {
                 f(&mut b.loc);
             }
             if let Some(b) = p.control.as_mut() {
@@ -104,6 +107,7 @@ impl SummaryBuf {
         }
         self.records.iter_mut().for_each(|e| f(&mut e.loc));
         self.distinct.iter_mut().for_each(|d| f(&mut d.loc));
+        self.url_hosts.iter_mut().for_each(|d| f(&mut d.loc));
         self.dups.iter_mut().for_each(|d| f(&mut d.loc));
         self.pairs.iter_mut().for_each(|p| f(&mut p.loc));
     }

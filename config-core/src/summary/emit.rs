@@ -133,6 +133,13 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
         }
         o.push_str("],bad_url:");
         opt_bad(&mut o, &p.bad_url);
+        o.push_str(",url_http:");
+        opt_bad(&mut o, &p.url_http);
+        o.push_str(",url_absolute:");
+        opt_bad(&mut o, &p.url_absolute);
+        o.push_str(",url_hosts:");
+        span(&mut o, &p.url_hosts);
+        let _ = write!(o, ",url_hosts_overflow:{}", p.url_hosts_overflow);
         o.push_str(",control:");
         opt_bad(&mut o, &p.control);
         o.push_str(",distinct:");
@@ -173,6 +180,12 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
     }
     o.push_str("], distinct: &[");
     for d in &s.distinct {
+        let _ = write!(o, "distinct({},", d.text.0);
+        loc(&mut o, &d.loc);
+        o.push_str("),");
+    }
+    o.push_str("], url_hosts: &[");
+    for d in &s.url_hosts {
         let _ = write!(o, "distinct({},", d.text.0);
         loc(&mut o, &d.loc);
         o.push_str("),");

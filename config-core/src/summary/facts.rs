@@ -1,55 +1,13 @@
-//! Per-value predicates the summary builder records: URL safety, one byte scan of each
+//! Per-value predicates the summary builder records: link safety (from [`crate::url`]), one byte scan of each
 //! string (length, JSON size, whether a forbidden character may be present: the set is
 //! [`crate::forbidden`]'s), and compact JSON sizes.
 
 use crate::forbidden::may_start_value_problem;
 
-/// Why `s` is not an acceptable link, or `None` if it is one.
-///
-/// Accepted: a relative path starting with one `/` (not `//` or `/\`, which browsers
-/// treat as another host), or an absolute `http://` / `https://` URL with a host.
-/// Everything else is refused, so `javascript:`, `data:`, `vbscript:`, encoded or
-/// padded variants of them, and backslash tricks never pass.
+/// Why `s` is not an acceptable link under bare `#[config(url)]`, or `None` if it is one
+/// ([`crate::url::parse`] decides; this is its message).
 pub fn url_problem(s: &str) -> Option<&'static str> {
-    url_problem_scanned(s, &scan(s))
-}
-
-/// [`url_problem`] with the string's [`scan`] already done.
-pub fn url_problem_scanned(s: &str, sc: &StrScan) -> Option<&'static str> {
-    if s.is_empty() {
-        return Some("empty link");
-    }
-    let spaced = if sc.non_ascii {
-        s.chars().any(|c| c.is_whitespace() || c.is_control())
-    } else {
-        sc.ascii_space_or_control
-    };
-    if spaced {
-        return Some("links may not contain whitespace or control characters");
-    }
-    if s.contains('\\') {
-        return Some("links may not contain backslashes");
-    }
-    let b = s.as_bytes();
-    if b[0] == b'/' {
-        if b.len() > 1 && b[1] == b'/' {
-            return Some("`//` starts a link to another host; use `/path` or `https://host/path`");
-        }
-        return None;
-    }
-    let lower = |n: usize| s.get(..n).map(str::to_ascii_lowercase);
-    let rest = if lower(8).as_deref() == Some("https://") {
-        &s[8..]
-    } else if lower(7).as_deref() == Some("http://") {
-        &s[7..]
-    } else {
-        return Some("expected a `/relative/path` or an `http(s)://` URL");
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() || host.starts_with('@') || host.starts_with(':') {
-        return Some("the URL has no host");
-    }
-    None
+    crate::url::parse(s).err().map(crate::url::UrlProblem::message)
 }
 
 /// What one pass over a string's bytes tells the summary builder.
@@ -62,9 +20,6 @@ pub struct StrScan {
     /// Some byte could start a control or bidi character a value may not contain
     /// ([`control_problem`](crate::forbidden::control_problem) decides).
     pub maybe_control: bool,
-    /// An ASCII space, control or DEL is present.
-    pub ascii_space_or_control: bool,
-    pub non_ascii: bool,
 }
 
 /// One pass over the bytes of `s`.
@@ -74,8 +29,6 @@ pub fn scan(s: &str) -> StrScan {
         sc.chars += u64::from(b & 0xc0 != 0x80);
         sc.json_len += json_byte_len(b);
         if b <= b' ' || b >= 0x7f {
-            sc.ascii_space_or_control |= b <= b' ' || b == 0x7f;
-            sc.non_ascii |= b >= 0x80;
             sc.maybe_control |= may_start_value_problem(b);
         }
     }

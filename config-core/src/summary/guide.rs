@@ -62,7 +62,7 @@ impl SchemaGuide {
                 if len {
                     n |= need::STR_LEN;
                 }
-                if has(|r| matches!(r, Rule::Url)) {
+                if has(|r| matches!(r, Rule::Url(_))) {
                     n |= need::URL;
                 }
                 if has(|r| matches!(r, Rule::OneOf(_))) {

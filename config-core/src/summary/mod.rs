@@ -203,7 +203,17 @@ pub struct Pos {
     pub nan: Option<Loc>,
     /// First string here that is not of each datetime form (by `DtKind::index`).
     pub bad_dt: [Option<Bad>; 4],
+    /// First string here that is not a safe link (bare `url`).
     pub bad_url: Option<Bad>,
+    /// First safe absolute link here using `http://` (for `url(https)`).
+    pub url_http: Option<Bad>,
+    /// First safe absolute link here (for `url(relative)`).
+    pub url_absolute: Option<Bad>,
+    /// The first safe absolute link to each distinct host here (for `url(hosts(...))`):
+    /// entries of [`Summary::url_hosts`], `text` the host, lowercased.
+    pub url_hosts: Span32,
+    /// More distinct hosts were seen than [`DISTINCT_CAP`].
+    pub url_hosts_overflow: bool,
     pub control: Option<Bad>,
     pub distinct: Span32,
     /// More distinct strings were seen than [`DISTINCT_CAP`].
@@ -226,6 +236,7 @@ pub struct Summary<'a> {
     /// The entries of every position's record lists.
     pub records: &'a [Extreme],
     pub distinct: &'a [Distinct],
+    pub url_hosts: &'a [Distinct],
     pub dups: &'a [Dup],
     pub pairs: &'a [Pair],
     pub strs: &'a [&'a str],

@@ -2,7 +2,7 @@
 //! its position as a [`PositionDraft`], then flattened into a [`SummaryBuf`].
 
 use super::build::{Fold, MAX_UNFOLDED_POSITIONS};
-use super::facts::{scan, url_problem_scanned};
+use super::facts::scan;
 use super::guide::{SchemaGuide, need};
 use super::pairs::{Comparable, MAX_PAIR_KEYS, comparable};
 use super::{
@@ -16,6 +16,7 @@ use crate::json_size::{
 };
 use crate::keypath::{SegmentRef, push_segment};
 use crate::literal::{float_value, int_value};
+use crate::url::{self, Link, UrlProblem};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use toml::Spanned;
@@ -46,6 +47,10 @@ pub(super) struct PositionDraft {
     nan: Option<Loc>,
     bad_dt: [Option<Bad>; 4],
     bad_url: Option<Bad>,
+    url_http: Option<Bad>,
+    url_absolute: Option<Bad>,
+    url_hosts: Vec<Distinct>,
+    url_hosts_overflow: bool,
     control: Option<Bad>,
     distinct: Vec<Distinct>,
     distinct_overflow: bool,
@@ -350,12 +355,8 @@ impl<'d> Builder<'d> {
                 self.pos[p.index()].bad_dt[k.index()] = Some(bad);
             }
         }
-        if need & need::URL != 0
-            && self.pos[p.index()].bad_url.is_none()
-            && let Some(why) = url_problem_scanned(s, &sc)
-        {
-            let bad = self.bad(s, why, off);
-            self.pos[p.index()].bad_url = Some(bad);
+        if need & need::URL != 0 {
+            self.visit_link(p, s, off);
         }
         if sc.maybe_control
             && need & need::CONTROL != 0
@@ -379,6 +380,48 @@ impl<'d> Builder<'d> {
             }
         }
         sc.json_len
+    }
+
+    /// The `url` facts of one string: the first unsafe link, the first `http://` and the
+    /// first absolute link, the first link to each distinct host.
+    fn visit_link(&mut self, p: PositionId, s: &str, off: usize) {
+        match url::parse(s) {
+            Err(why) => {
+                if self.pos[p.index()].bad_url.is_none() {
+                    let bad = match why {
+                        UrlProblem::Invisible { .. } => {
+                            let why = self.push_str(why.to_string());
+                            Bad { why, ..self.bad(s, "", off) }
+                        }
+                        _ => self.bad(s, why.message(), off),
+                    };
+                    self.pos[p.index()].bad_url = Some(bad);
+                }
+            }
+            Ok(Link::Relative) => {}
+            Ok(Link::Absolute { https, host }) => {
+                if self.pos[p.index()].url_absolute.is_none() {
+                    let bad = self.bad(s, UrlProblem::NotRelative.message(), off);
+                    self.pos[p.index()].url_absolute = Some(bad);
+                }
+                if !https && self.pos[p.index()].url_http.is_none() {
+                    let bad = self.bad(s, UrlProblem::NotHttps.message(), off);
+                    self.pos[p.index()].url_http = Some(bad);
+                }
+                let pb = &self.pos[p.index()];
+                if !pb.url_hosts_overflow
+                    && !pb.url_hosts.iter().any(|d| self.strs[d.text.index()].eq_ignore_ascii_case(host))
+                {
+                    if pb.url_hosts.len() >= DISTINCT_CAP {
+                        self.pos[p.index()].url_hosts_overflow = true;
+                    } else {
+                        let text = self.push_str(host.to_ascii_lowercase());
+                        let loc = self.loc_here(off);
+                        self.pos[p.index()].url_hosts.push(Distinct { text, loc });
+                    }
+                }
+            }
+        }
     }
 
     fn bad(&mut self, s: &str, why: &'static str, off: usize) -> Bad {
@@ -430,6 +473,10 @@ impl<'d> Builder<'d> {
                 nan: pb.nan,
                 bad_dt: pb.bad_dt,
                 bad_url: pb.bad_url,
+                url_http: pb.url_http,
+                url_absolute: pb.url_absolute,
+                url_hosts: span(&mut out.url_hosts, &pb.url_hosts),
+                url_hosts_overflow: pb.url_hosts_overflow,
                 control: pb.control,
                 distinct: span(&mut out.distinct, &pb.distinct),
                 distinct_overflow: pb.distinct_overflow,

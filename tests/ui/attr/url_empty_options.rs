@@ -1,0 +1,9 @@
+use config_runtime::Config;
+
+#[derive(Config, serde::Deserialize)]
+pub struct Promo {
+    #[config(url())]
+    pub banner_url: String,
+}
+
+fn main() {}
