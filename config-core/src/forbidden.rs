@@ -8,7 +8,11 @@
 //!   entry as `\u{..}`, those three included, so a quoted value cannot break a one-line
 //!   record.
 //!
-//! The one difference between the two is the `allowed_in_values` column of [`TABLE`].
+//! - the editor JSON Schema the linter exports ([`value_pattern`]: strings must not hold
+//!   what the checker refuses, so an editor flags it while typing).
+//!
+//! The one difference between the checker and the escaper is the `allowed_in_values`
+//! column of [`TABLE`].
 
 /// A run of forbidden characters, `first..=last`, and how each user treats it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,3 +145,16 @@ pub fn control_problem(s: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests;
+
+/// An ECMA-262 (and Rust `regex`) pattern matching a string with none of the characters a
+/// value may not hold: `^[^\u0000-\u0008…]*$`, built from [`TABLE`].
+pub fn value_pattern() -> String {
+    let mut class = String::new();
+    for f in TABLE.iter().filter(|f| !f.allowed_in_values) {
+        class.push_str(&format!("\\u{:04x}", f.first as u32));
+        if f.last != f.first {
+            class.push_str(&format!("-\\u{:04x}", f.last as u32));
+        }
+    }
+    format!("^[^{class}]*$")
+}

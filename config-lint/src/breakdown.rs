@@ -155,16 +155,13 @@ pub(crate) fn item_name(
     }
 }
 
-/// Without a schema, nothing says which list is recursive: a top-level list of tables
-/// under this key is taken for a tree (what `diff` without `--schema` has always shown).
-const UNTYPED_TREE_KEY: &str = "menu";
-
 /// Is the top-level field `key` (with value `v`) a tree list?
 ///
 /// With a schema only the schema decides: the field declares `max_depth`, or its type is
 /// a list of a struct that holds itself (an item with child items, directly or through
-/// other structs); the key's name plays no part. Without a schema, only a list under
-/// [`UNTYPED_TREE_KEY`].
+/// other structs). Without a schema the shape decides: an item holds a list of tables
+/// whose items share keys with it (a menu item with child items). The key's name never
+/// plays a part.
 pub(crate) fn is_tree_list(key: &str, v: &DeValue<'_>, root: Option<&'static Schema>) -> bool {
     let tables = matches!(v, DeValue::Array(a) if !a.is_empty() && a.iter().all(|x| matches!(x.get_ref(), DeValue::Table(_))));
     if !tables {
@@ -172,8 +169,27 @@ pub(crate) fn is_tree_list(key: &str, v: &DeValue<'_>, root: Option<&'static Sch
     }
     match root {
         Some(root) => declared_tree_list(key, root),
-        None => key == UNTYPED_TREE_KEY,
+        None => looks_recursive(v),
     }
+}
+
+/// Does some item of the list hold, under one of its keys, a list of tables whose items
+/// have a key in common with it (other than that one)? Each item and child is looked at
+/// once.
+fn looks_recursive(v: &DeValue<'_>) -> bool {
+    let DeValue::Array(items) = v else { return false };
+    items.iter().any(|item| {
+        let DeValue::Table(t) = item.get_ref() else { return false };
+        t.iter().any(|(k, child)| {
+            let DeValue::Array(children) = child.get_ref() else { return false };
+            children.iter().any(|c| match c.get_ref() {
+                DeValue::Table(ct) => ct
+                    .iter()
+                    .any(|(ck, _)| ck.get_ref() != k.get_ref() && t.get(ck.get_ref().as_ref()).is_some()),
+                _ => false,
+            })
+        })
+    })
 }
 
 /// Does the schema make the top-level field `key` a tree list?

@@ -227,7 +227,7 @@ impl JsonSchemaBuilder {
                 json!({ "type": "integer", "minimum": lo as i64, "maximum": hi as i64 })
             }
             Schema::Float { .. } => json!({ "type": "number" }),
-            Schema::Str => json!({ "type": "string" }),
+            Schema::Str => json!({ "type": "string", "pattern": config_core::forbidden::value_pattern() }),
             // taplo hands TOML datetimes to the schema as strings; it validates
             // `date-time` and `date`, so the local forms also get a pattern
             Schema::DateTime { kind, .. } => match kind {

@@ -74,3 +74,14 @@ fn controls() {
     assert!(control_problem("a\u{7}b").is_some());
     assert_eq!(control_problem("a\u{85}b"), Some("a C1 control character"));
 }
+
+#[test]
+fn the_editor_pattern_lists_exactly_what_values_may_not_hold() {
+    let p = value_pattern();
+    assert!(p.starts_with("^[^\\u0000-\\u0008") && p.ends_with("]*$"), "{p}");
+    // every entry the checker refuses is in the class, the three it allows are not
+    for f in TABLE {
+        let first = format!("\\u{:04x}", f.first as u32);
+        assert_eq!(p.contains(&first), !f.allowed_in_values, "{first} in {p}");
+    }
+}
