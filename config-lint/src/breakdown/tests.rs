@@ -48,6 +48,18 @@ fn the_schema_alone_decides() {
 }
 
 #[test]
-fn without_a_schema_only_the_untyped_key() {
-    assert_eq!(trees(None), [UNTYPED_TREE_KEY]);
+fn without_a_schema_the_shape_decides_not_the_name() {
+    // `menu` without child items is no tree; `nav` with children sharing keys is one
+    assert!(trees(None).is_empty());
+    let text = "[[nav]]\ntitle = \"a\"\n[[nav.children]]\ntitle = \"b\"\n\
+                [[menu]]\ntitle = \"c\"\n\
+                [[promos]]\nid = \"x\"\n[[promos.rules]]\nkind = \"min\"\n";
+    let doc = toml::de::DeTable::parse(text).unwrap();
+    let found: Vec<String> = doc
+        .get_ref()
+        .iter()
+        .filter(|(k, v)| is_tree_list(k.get_ref(), v.get_ref(), None))
+        .map(|(k, _)| k.get_ref().to_string())
+        .collect();
+    assert_eq!(found, ["nav"]);
 }
