@@ -73,8 +73,8 @@ macro_rules! range_checks {
                 }
                 j += 1;
             }
-            let hi = if tighter_hi { None } else { first_finite_over(s, pos, RecordList::FloatHi, limit) };
-            let lo = if tighter_lo { None } else { first_finite_under(s, pos, RecordList::FloatLo, -limit) };
+            let hi = if tighter_hi { None } else { first_past(s, pos, RecordList::FloatHi, Num::Float(limit), true, true) };
+            let lo = if tighter_lo { None } else { first_past(s, pos, RecordList::FloatLo, Num::Float(-limit), false, true) };
             if let Some(e) = earlier(hi, lo) {
                 if r.begin(RuleId::Range, e.loc, s.str(e.loc.path), "") {
                     r.push("number ");
@@ -84,36 +84,6 @@ macro_rules! range_checks {
                     r.end();
                 }
             }
-        }
-
-        $($c)? fn first_finite_over(s: &Summary<'_>, pos: &Pos, which: RecordList, bound: f64) -> Option<Extreme> {
-            let sp = pos.records[which.index()];
-            let mut i = 0;
-            while i < sp.len {
-                let e = s.records[sp.at(i)];
-                if let Val::Float(x) = e.v {
-                    if x.is_finite() && x > bound {
-                        return Some(e);
-                    }
-                }
-                i += 1;
-            }
-            None
-        }
-
-        $($c)? fn first_finite_under(s: &Summary<'_>, pos: &Pos, which: RecordList, bound: f64) -> Option<Extreme> {
-            let sp = pos.records[which.index()];
-            let mut i = 0;
-            while i < sp.len {
-                let e = s.records[sp.at(i)];
-                if let Val::Float(x) = e.v {
-                    if x.is_finite() && x < bound {
-                        return Some(e);
-                    }
-                }
-                i += 1;
-            }
-            None
         }
 
         $($c)? fn val_lt(a: Val, b: Num) -> bool {
@@ -134,25 +104,27 @@ macro_rules! range_checks {
 
         /// First entry of a record list above `bound`.
         $($c)? fn first_over(s: &Summary<'_>, pos: &Pos, which: RecordList, bound: Num) -> Option<Extreme> {
-            let sp = pos.records[which.index()];
-            let mut i = 0;
-            while i < sp.len {
-                let e = s.records[sp.at(i)];
-                if val_gt(e.v, bound) {
-                    return Some(e);
-                }
-                i += 1;
-            }
-            None
+            first_past(s, pos, which, bound, true, false)
         }
 
         /// First entry of a record list below `bound`.
         $($c)? fn first_under(s: &Summary<'_>, pos: &Pos, which: RecordList, bound: Num) -> Option<Extreme> {
+            first_past(s, pos, which, bound, false, false)
+        }
+
+        /// First entry of a record list above (`above`) or below `bound`; with
+        /// `finite_only`, infinities are passed over.
+        $($c)? fn first_past(s: &Summary<'_>, pos: &Pos, which: RecordList, bound: Num, above: bool, finite_only: bool) -> Option<Extreme> {
             let sp = pos.records[which.index()];
             let mut i = 0;
             while i < sp.len {
                 let e = s.records[sp.at(i)];
-                if val_lt(e.v, bound) {
+                let past = if above { val_gt(e.v, bound) } else { val_lt(e.v, bound) };
+                let finite = match e.v {
+                    Val::Float(x) => x.is_finite(),
+                    Val::Int(_) => true,
+                };
+                if past && (finite || !finite_only) {
                     return Some(e);
                 }
                 i += 1;

@@ -243,15 +243,8 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
         self.kept.serve(Kept { built, hash, values, number });
         self.rejected.forget(hash);
         timings.total_us = micros(started);
-        let s = &mut self.status;
-        s.version = number;
-        s.source = Source::File;
-        s.hash = Some(hash.to_hex());
-        s.bytes = bytes;
-        s.accepted += 1;
-        s.last_error = None;
-        s.last_success_at = Some(version.loaded_at);
-        s.last_timings = Some(timings);
+        self.status.accepted += 1;
+        self.record_served(number, hash, bytes, &version, timings);
         tracing::info!(
             target: "config_runtime::live",
             file = %self.settings.name,
@@ -269,6 +262,25 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
         (version, Outcome::Accepted { version: number, hash, timings })
     }
 
+    /// The status of a file version now served (accepted or rolled back to).
+    fn record_served(
+        &mut self,
+        number: u64,
+        hash: ContentHash,
+        bytes: usize,
+        version: &Version<T, P>,
+        timings: Timings,
+    ) {
+        let s = &mut self.status;
+        s.version = number;
+        s.source = Source::File;
+        s.hash = Some(hash.to_hex());
+        s.bytes = bytes;
+        s.last_error = None;
+        s.last_success_at = Some(version.loaded_at);
+        s.last_timings = Some(timings);
+    }
+
     /// Publishes a kept version again as version `number`: the same config and prepared
     /// data, nothing parsed, checked or prepared. Not shrink-checked: it was accepted before.
     fn roll_back(&mut self, rollback: Rollback<T, P>, serving: u64, number: u64) -> (Version<T, P>, Outcome) {
@@ -280,15 +292,8 @@ impl<T: 'static, P: 'static> Reloader<T, P> {
         kept.number = number;
         self.kept.serve(kept);
         timings.total_us = micros(started);
-        let s = &mut self.status;
-        s.version = number;
-        s.source = Source::File;
-        s.hash = Some(hash.to_hex());
-        s.bytes = bytes;
-        s.rolled_back += 1;
-        s.last_error = None;
-        s.last_success_at = Some(version.loaded_at);
-        s.last_timings = Some(timings);
+        self.status.rolled_back += 1;
+        self.record_served(number, hash, bytes, &version, timings);
         tracing::info!(
             target: "config_runtime::live",
             file = %self.settings.name,
