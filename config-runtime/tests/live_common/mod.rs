@@ -171,8 +171,18 @@ impl Drop for DropSpy {
     }
 }
 
-/// Collects `(level, message + fields)` of every event.
-struct Capture(Arc<Mutex<Vec<(tracing::Level, String)>>>);
+/// The events recorded on each thread while it runs [`capture_events`].
+///
+/// One global subscriber for the whole test binary, recording per thread: a scoped
+/// (`with_default`) subscriber races with tests on other threads that hit the same
+/// callsite with no subscriber, and tracing may then cache the callsite as disabled, so
+/// the event is silently lost (seen once in CI).
+struct Capture;
+
+thread_local! {
+    static CAPTURED: std::cell::RefCell<Option<Vec<(tracing::Level, String)>>> =
+        const { std::cell::RefCell::new(None) };
+}
 
 struct Fields(String);
 
@@ -192,17 +202,26 @@ impl tracing::Subscriber for Capture {
     fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
     fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
     fn event(&self, event: &tracing::Event<'_>) {
-        let mut f = Fields(String::new());
-        event.record(&mut f);
-        self.0.lock().unwrap().push((*event.metadata().level(), f.0));
+        CAPTURED.with(|c| {
+            if let Some(events) = c.borrow_mut().as_mut() {
+                let mut f = Fields(String::new());
+                event.record(&mut f);
+                events.push((*event.metadata().level(), f.0));
+            }
+        });
     }
     fn enter(&self, _: &tracing::span::Id) {}
     fn exit(&self, _: &tracing::span::Id) {}
 }
 
-/// Runs `f` on this thread with every tracing event recorded as `(level, message + fields)`.
+/// Runs `f` on this thread with every tracing event it emits recorded as
+/// `(level, message + fields)`.
 pub fn capture_events(f: impl FnOnce()) -> Vec<(tracing::Level, String)> {
-    let events = Arc::new(Mutex::new(Vec::new()));
-    tracing::subscriber::with_default(Capture(Arc::clone(&events)), f);
-    events.lock().unwrap().clone()
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        tracing::subscriber::set_global_default(Capture).expect("no other global subscriber in tests");
+    });
+    CAPTURED.with(|c| *c.borrow_mut() = Some(Vec::new()));
+    f();
+    CAPTURED.with(|c| c.borrow_mut().take().unwrap_or_default())
 }
