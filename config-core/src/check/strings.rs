@@ -44,37 +44,16 @@ macro_rules! string_checks {
         /// (`https`), the first link to each host outside `hosts(...)`.
         $($c)? fn check_url(r: &mut $R, s: &Summary<'_>, pos: &Pos, opts: &UrlOptions) {
             if let Some(b) = pos.bad_url {
-                if r.begin(RuleId::Url, b.loc, s.str(b.loc.path), "") {
-                    r.push("\"");
-                    r.push(s.str(b.text));
-                    r.push("\" is not a safe link: ");
-                    r.push(s.str(b.why));
-                    r.help("use a path like `/sale` or a full `https://` URL");
-                    r.end();
-                }
+                url_finding(r, s, b, "\" is not a safe link: ", "use a path like `/sale` or a full `https://` URL");
             }
             if opts.relative {
                 if let Some(b) = pos.url_absolute {
-                    if r.begin(RuleId::Url, b.loc, s.str(b.loc.path), "") {
-                        r.push("\"");
-                        r.push(s.str(b.text));
-                        r.push("\" is not allowed: ");
-                        r.push(s.str(b.why));
-                        r.help("use a path like `/sale`");
-                        r.end();
-                    }
+                    url_finding(r, s, b, "\" is not allowed: ", "use a path like `/sale`");
                 }
             }
             if opts.https {
                 if let Some(b) = pos.url_http {
-                    if r.begin(RuleId::Url, b.loc, s.str(b.loc.path), "") {
-                        r.push("\"");
-                        r.push(s.str(b.text));
-                        r.push("\" is not allowed: ");
-                        r.push(s.str(b.why));
-                        r.help("write the link with `https://`");
-                        r.end();
-                    }
+                    url_finding(r, s, b, "\" is not allowed: ", "write the link with `https://`");
                 }
             }
             if opts.hosts.is_empty() {
@@ -99,6 +78,18 @@ macro_rules! string_checks {
                     r.push("more distinct hosts here than the build-time check can compare");
                     r.end();
                 }
+            }
+        }
+
+        /// One `url` finding about the link `b`: `"<link><verdict><why>`, then `help`.
+        $($c)? fn url_finding(r: &mut $R, s: &Summary<'_>, b: $crate::summary::Bad, verdict: &str, help: &str) {
+            if r.begin(RuleId::Url, b.loc, s.str(b.loc.path), "") {
+                r.push("\"");
+                r.push(s.str(b.text));
+                r.push(verdict);
+                r.push(s.str(b.why));
+                r.help(help);
+                r.end();
             }
         }
 
