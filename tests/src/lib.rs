@@ -167,6 +167,7 @@ macro_rules! taxonomy_types {
 }
 
 pub mod invariants;
+pub mod shapes;
 pub mod taxonomy;
 
 /// Writes `fixtures/generated/taxonomy_{3,7}.toml` from the taxonomy fixture (deterministic),
