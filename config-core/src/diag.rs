@@ -206,6 +206,26 @@ pub fn printable(s: &str) -> Cow<'_, str> {
     Cow::Owned(o)
 }
 
+/// Characters of a key or value quoted in any output: longer ones are cut, with an
+/// ellipsis, so a 10 MB key is never a 10 MB line.
+pub const QUOTE_MAX_CHARS: usize = 80;
+
+/// A key or value as every output quotes it: [`printable`], and cut to
+/// [`QUOTE_MAX_CHARS`] characters (the last one an ellipsis `…`) when longer. The one
+/// place that decides how quoted text looks; the summary builder stores it beside the raw
+/// text, so the build and run-time messages quote alike.
+pub fn shown(s: &str) -> Cow<'_, str> {
+    match s.char_indices().nth(QUOTE_MAX_CHARS) {
+        None => printable(s),
+        Some(_) => {
+            let cut = s.char_indices().nth(QUOTE_MAX_CHARS - 1).map_or(s.len(), |(i, _)| i);
+            let mut o = printable(&s[..cut]).into_owned();
+            o.push('…');
+            Cow::Owned(o)
+        }
+    }
+}
+
 impl Diagnostics {
     pub fn new(file: impl Into<String>, source: impl Into<Arc<str>>) -> Self {
         Diagnostics { file: file.into(), source: source.into(), items: Vec::new() }
@@ -271,20 +291,22 @@ impl Diagnostics {
                 range.start = range.start.max('\u{feff}'.len_utf8()).min(range.end);
             }
             let title = level.primary_title(title).id(d.rule.id());
-            let mut group = if range.len() > MAX_FRAME_LINE {
+            let shown = (range.len() <= MAX_FRAME_LINE).then(|| {
+                let (from, to) = (span.start.max(range.start), span.end.clamp(range.start, range.end));
+                printable_line(&text[range.clone()], from.min(to) - range.start..to - range.start)
+            });
+            let mut group = if let Some((source, at)) = &shown {
+                let snippet = Snippet::source(source.as_ref())
+                    .line_start(line + 1)
+                    .path(file.as_ref())
+                    .annotation(AnnotationKind::Primary.span(at.clone()));
+                Group::with_title(title).element(snippet)
+            } else {
                 let (l, c) = (d.line as usize, d.col as usize);
                 let note = format!("line {l} is {} bytes long, too long to show", range.len());
                 Group::with_title(title)
                     .element(Origin::path(file.as_ref()).line(l).char_column(c))
                     .element(Level::NOTE.message(note))
-            } else {
-                let (from, to) = (span.start.max(range.start), span.end.clamp(range.start, range.end));
-                let at = from.min(to) - range.start..to - range.start;
-                let snippet = Snippet::source(&text[range.clone()])
-                    .line_start(line + 1)
-                    .path(file.as_ref())
-                    .annotation(AnnotationKind::Primary.span(at));
-                Group::with_title(title).element(snippet)
             };
             if let Some(h) = &d.help {
                 group = group.element(Level::HELP.message(printable(h)));
@@ -294,6 +316,34 @@ impl Diagnostics {
         }
         out
     }
+}
+
+/// A source line as a code frame shows it: every character of [`crate::forbidden`] but
+/// tab and carriage return (the renderer lays those out) written as `\u{..}`, as
+/// [`printable`] does, with the byte range `at` moved to the same characters.
+fn printable_line(line: &str, at: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
+    let bad = |c: char| c != '\t' && c != '\r' && crate::forbidden::must_escape(c);
+    if !line.chars().any(bad) {
+        return (Cow::Borrowed(line), at);
+    }
+    let mut o = String::with_capacity(line.len() + 16);
+    let (mut start, mut end) = (None, None);
+    for (i, c) in line.char_indices() {
+        if i >= at.start && start.is_none() {
+            start = Some(o.len());
+        }
+        if i >= at.end && end.is_none() {
+            end = Some(o.len());
+        }
+        if bad(c) {
+            o.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            o.push(c);
+        }
+    }
+    let n = o.len();
+    let start = start.unwrap_or(n);
+    (Cow::Owned(o), start..end.unwrap_or(n).max(start))
 }
 
 fn clamp_span(text: &str, r: Range<usize>) -> Range<usize> {

@@ -4,8 +4,12 @@
 //!
 //! Keys that are bare TOML keys (ASCII letters, digits, `_`, `-`) are written as they
 //! are; every other key (empty, dotted, spaced, non-ASCII...) is written quoted, with
-//! Rust string escapes. Indices are written `[i]`, keys after the first joined by `.`.
+//! Rust string escapes (control and format characters as `\u{..}`). A key longer than
+//! [`QUOTE_MAX_CHARS`] characters is cut there, ending in `…` (a printed path is for
+//! people; such a path no longer names its key exactly). Indices are written `[i]`, keys
+//! after the first joined by `.`.
 
+use crate::diag::QUOTE_MAX_CHARS;
 use std::fmt::Write as _;
 
 /// One step of a key path.
@@ -32,8 +36,14 @@ impl Segment {
     }
 }
 
-/// Appends a key to a path, quoted when it is not a bare TOML key.
+/// Appends a key to a path, quoted when it is not a bare TOML key, cut when longer than
+/// [`QUOTE_MAX_CHARS`].
 pub fn push_key(out: &mut String, key: &str) {
+    if let Some((cut, _)) = key.char_indices().nth(QUOTE_MAX_CHARS) {
+        let end = key[..cut].char_indices().last().map_or(0, |(i, _)| i);
+        let _ = write!(out, "{:?}", format!("{}…", &key[..end]));
+        return;
+    }
     let bare = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     if bare {
         out.push_str(key);

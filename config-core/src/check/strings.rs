@@ -65,7 +65,7 @@ macro_rules! string_checks {
                 let host = s.str(d.text);
                 if !host_allowed(host, opts.hosts) && r.begin(RuleId::Url, d.loc, s.str(d.loc.path), "") {
                     r.push("links to host `");
-                    r.push(host);
+                    r.push(s.str(d.shown));
                     r.push("`, which is not one of ");
                     push_list(r, opts.hosts);
                     r.end();
@@ -99,7 +99,21 @@ macro_rules! string_checks {
                 if r.begin(RuleId::ControlChar, b.loc, s.str(b.loc.path), "") {
                     r.push("string contains ");
                     r.push(s.str(b.why));
-                    r.help("remove invisible control and text-direction characters");
+                    r.help("remove invisible characters: controls, zero-width and text-direction characters");
+                    r.end();
+                }
+            }
+        }
+
+        /// `control_char` in keys: the first key naming `pos` with a forbidden character.
+        $($c)? fn check_key_control(r: &mut $R, s: &Summary<'_>, pos: &Pos) {
+            if let Some(b) = pos.key_control {
+                if r.begin(RuleId::ControlChar, b.loc, s.str(b.loc.path), "") {
+                    r.push("key \"");
+                    r.push(s.str(b.text));
+                    r.push("\" contains ");
+                    r.push(s.str(b.why));
+                    r.help("retype the key: an invisible character makes it differ from the key it looks like");
                     r.end();
                 }
             }
@@ -155,7 +169,7 @@ macro_rules! string_checks {
                 let v = s.str(d.text);
                 if !in_set(set, v) && r.begin(rule, d.loc, s.str(d.loc.path), "") {
                     r.push("\"");
-                    r.push(v);
+                    r.push(s.str(d.shown));
                     r.push("\" is not one of ");
                     push_list(r, set);
                     if let Some(c) = closest(set, v) {

@@ -53,7 +53,7 @@ macro_rules! table_checks {
                 }
                 if !known && r.begin(RuleId::UnknownKey, kp.loc, s.str(kp.loc.path), "") {
                     r.push("unknown key `");
-                    r.push(key);
+                    r.push(s.str(kp.shown));
                     r.push("` in ");
                     r.push(name);
                     let mut hint: Option<&str> = None;

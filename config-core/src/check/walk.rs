@@ -20,6 +20,7 @@ macro_rules! walk_checks {
             let pos = &s.pos[p.index()];
             let sch = unwrap_opt(sch);
             check_kinds(r, s, sch, pos);
+            check_key_control(r, s, pos);
             if outer {
                 check_outer_rules(r, s, sch, p, rules);
             }

@@ -114,3 +114,15 @@ fn control_characters_are_escaped_for_display() {
     }
     assert_eq!(d.one_line().lines().count(), 1);
 }
+
+#[test]
+fn shown_escapes_and_cuts_at_80_chars() {
+    assert_eq!(shown("plain"), Cow::Borrowed("plain"));
+    assert_eq!(shown(&"x".repeat(80)), "x".repeat(80));
+    assert_eq!(shown(&"ş".repeat(81)), format!("{}…", "ş".repeat(79)));
+    assert_eq!(shown("a\u{200b}b"), "a\\u{200b}b");
+    let long = format!("{}\u{1b}{}", "y".repeat(10), "z".repeat(10_000_000));
+    let s = shown(&long);
+    assert_eq!(s.chars().count(), 79 - 1 + "\\u{1b}".len() + 1, "{s}");
+    assert!(!s.contains('\u{1b}'));
+}

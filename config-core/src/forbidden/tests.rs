@@ -1,38 +1,36 @@
-//! The forbidden-character table gives each user exactly the set it had before the
-//! table, and the two sets differ only where the table says so.
+//! The forbidden-character table holds exactly the control (Cc) and format (Cf)
+//! characters of the Unicode character database, plus the unassigned rest of the tag
+//! block; each user sees the set it should, and the sets differ only where the table
+//! says so.
 
 use super::*;
+use unicode_general_category::{GeneralCategory, get_general_category};
 
-/// The checker's set as it was written before the table (a `match` over chars).
-fn old_value_problem(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\t' | '\n' | '\r' => return None,
-        '\u{0}'..='\u{1f}' => "a control character",
-        '\u{7f}' => "DEL (U+007F)",
-        '\u{80}'..='\u{9f}' => "a C1 control character",
-        '\u{202a}' => "U+202A LEFT-TO-RIGHT EMBEDDING",
-        '\u{202b}' => "U+202B RIGHT-TO-LEFT EMBEDDING",
-        '\u{202c}' => "U+202C POP DIRECTIONAL FORMATTING",
-        '\u{202d}' => "U+202D LEFT-TO-RIGHT OVERRIDE",
-        '\u{202e}' => "U+202E RIGHT-TO-LEFT OVERRIDE",
-        '\u{2066}' => "U+2066 LEFT-TO-RIGHT ISOLATE",
-        '\u{2067}' => "U+2067 RIGHT-TO-LEFT ISOLATE",
-        '\u{2068}' => "U+2068 FIRST STRONG ISOLATE",
-        '\u{2069}' => "U+2069 POP DIRECTIONAL ISOLATE",
-        _ => return None,
-    })
-}
-
-/// The escaper's set as it was written before the table.
-fn old_must_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+/// What the table must hold, from the Unicode character database.
+fn invisible_by_unicode(c: char) -> bool {
+    matches!(get_general_category(c), GeneralCategory::Control | GeneralCategory::Format)
+        || ('\u{e0000}'..='\u{e007f}').contains(&c)
 }
 
 #[test]
-fn both_sets_are_unchanged_for_every_char() {
+fn the_table_is_every_control_and_format_character() {
     for c in (0..=0x10_ffff).filter_map(char::from_u32) {
-        assert_eq!(value_problem(c), old_value_problem(c), "{c:?}");
-        assert_eq!(must_escape(c), old_must_escape(c), "{c:?}");
+        assert_eq!(must_escape(c), invisible_by_unicode(c), "U+{:04X}", c as u32);
+        assert_eq!(key_problem(c).is_some(), invisible_by_unicode(c), "U+{:04X}", c as u32);
+    }
+}
+
+#[test]
+fn the_issue_list_is_covered() {
+    let listed = ['\u{ad}', '\u{61c}', '\u{180e}', '\u{feff}']
+        .into_iter()
+        .chain('\u{200b}'..='\u{200f}')
+        .chain('\u{202a}'..='\u{202e}')
+        .chain('\u{2060}'..='\u{2064}')
+        .chain('\u{2066}'..='\u{2069}')
+        .chain('\u{e0000}'..='\u{e007f}');
+    for c in listed {
+        assert!(value_problem(c).is_some(), "U+{:04X}", c as u32);
     }
 }
 
@@ -53,11 +51,19 @@ fn lead_bytes_are_those_of_the_refused_chars() {
         want[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
     }
     assert_eq!(VALUE_LEAD_BYTES, want);
-    let old =
-        |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xe2;
-    for b in 0..=255u8 {
-        assert_eq!(may_start_value_problem(b), old(b), "{b:#x}");
+    // plain ASCII text, Latin-1 letters and Turkish letters never take the slow path
+    for b in (0x20..0x7f).chain([0xc3, 0xc4, 0xc5]) {
+        assert!(!may_start_value_problem(b), "{b:#x}");
     }
+}
+
+#[test]
+fn keys_refuse_tab_and_newlines_too() {
+    assert_eq!(key_control_problem("plain-key_1"), None);
+    assert_eq!(key_control_problem("çanta"), None);
+    assert_eq!(key_control_problem("a\tb"), Some("a control character"));
+    assert_eq!(key_control_problem("bf\u{202e}"), Some("U+202E RIGHT-TO-LEFT OVERRIDE"));
+    assert_eq!(key_control_problem("x\u{200b}"), Some("U+200B ZERO WIDTH SPACE"));
 }
 
 #[test]
@@ -79,9 +85,10 @@ fn controls() {
 fn the_editor_pattern_lists_exactly_what_values_may_not_hold() {
     let p = value_pattern();
     assert!(p.starts_with("^[^\\u0000-\\u0008") && p.ends_with("]*$"), "{p}");
-    // every entry the checker refuses is in the class, the three it allows are not
-    for f in TABLE {
+    // every BMP entry the checker refuses is in the class, the three it allows are not
+    for f in TABLE.iter().filter(|f| (f.last as u32) <= 0xffff) {
         let first = format!("\\u{:04x}", f.first as u32);
         assert_eq!(p.contains(&first), !f.allowed_in_values, "{first} in {p}");
     }
+    assert!(p.contains("\\u200b") && p.contains("\\ufeff") && p.contains("\\u00ad"), "{p}");
 }

@@ -62,3 +62,21 @@ proptest! {
         prop_assert_eq!(format(&parsed), text);
     }
 }
+
+/// Keys are quoted with every forbidden character escaped, and cut past 80 characters.
+#[test]
+fn keys_are_escaped_and_cut() {
+    for f in crate::forbidden::TABLE {
+        for c in [f.first, f.last] {
+            let mut out = String::new();
+            push_key(&mut out, &format!("k{c}"));
+            assert!(!out.chars().any(crate::forbidden::must_escape), "U+{:04X}: {out:?}", c as u32);
+        }
+    }
+    let mut out = String::new();
+    push_key(&mut out, &"é".repeat(10_000));
+    assert_eq!(out, format!("\"{}…\"", "é".repeat(79)));
+    let mut out = String::new();
+    push_key(&mut out, &"k".repeat(80));
+    assert_eq!(out, "k".repeat(80));
+}

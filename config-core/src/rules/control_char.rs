@@ -1,4 +1,5 @@
-//! `control-char`: control or bidi-override characters in a string (`summary::facts`).
+//! `control-char`: control or invisible format characters in a string or a key
+//! (`crate::forbidden` has the set).
 
 use super::{Example, Moments, RuleDescriptor};
 use crate::{RuleId, Severity};
@@ -9,10 +10,14 @@ pub const RULE: RuleDescriptor = RuleDescriptor {
     aliases: &[],
     level: Severity::Error,
     moments: Moments::EVERYWHERE,
-    what: "A string holds a control character (other than tab, newline, carriage return) or a \
-           Unicode bidi embedding, override or isolate character.",
+    what: "A string holds a control character (other than tab, newline, carriage return) or an \
+           invisible Unicode format character (soft hyphen, zero-width space or joiner, \
+           direction mark, bidi embedding / override / isolate, byte order mark, tag \
+           characters); or a key (bare, quoted, dotted, in a table header or a map) holds \
+           any of them, tab and newlines included.",
     why: "Bidi overrides make text display differently from what it is (\"Sale 50% off\" that \
-          reads backwards in the shop), and control characters break JSON consumers and logs.",
+          reads backwards in the shop); zero-width characters make two ids or keys that look \
+          the same differ; control characters break JSON consumers and logs.",
     example: Some(Example {
         schema: "#[config(len(min = 1, max = 40))]\ntitle: Option<String>,",
         bad: "[[promotions]]\nid = \"bf\"\ntitle = \"Sale \\u202Effo %05\"\n",

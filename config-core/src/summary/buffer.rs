@@ -94,7 +94,7 @@ impl SummaryBuf {
             for b in [&mut p.bad_url, &mut p.url_http, &mut p.url_absolute].into_iter().flatten() {
                 f(&mut b.loc);
             }
-            if let Some(b) = p.control.as_mut() {
+            for b in [&mut p.control, &mut p.key_control].into_iter().flatten() {
                 f(&mut b.loc);
             }
         }

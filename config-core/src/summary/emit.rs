@@ -22,14 +22,14 @@ pub mod short {
     pub const fn bad(loc: Loc, text: u32, why: u32) -> Bad {
         Bad { loc, text: StrId(text), why: StrId(why) }
     }
-    pub const fn key_pos(key: u32, loc: Loc, missing_at: Option<Loc>, pos: u32) -> KeyPos {
-        KeyPos { key: StrId(key), loc, missing_at, pos: PositionId(pos) }
+    pub const fn key_pos(key: u32, shown: u32, loc: Loc, missing_at: Option<Loc>, pos: u32) -> KeyPos {
+        KeyPos { key: StrId(key), shown: StrId(shown), loc, missing_at, pos: PositionId(pos) }
     }
     pub const fn position(index: u32) -> PositionId {
         PositionId(index)
     }
-    pub const fn distinct(text: u32, loc: Loc) -> Distinct {
-        Distinct { text: StrId(text), loc }
+    pub const fn distinct(text: u32, shown: u32, loc: Loc) -> Distinct {
+        Distinct { text: StrId(text), shown: StrId(shown), loc }
     }
     pub const fn dup(key: u32, loc: Loc) -> Dup {
         Dup { key: StrId(key), loc }
@@ -142,6 +142,8 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
         let _ = write!(o, ",url_hosts_overflow:{}", p.url_hosts_overflow);
         o.push_str(",control:");
         opt_bad(&mut o, &p.control);
+        o.push_str(",key_control:");
+        opt_bad(&mut o, &p.key_control);
         o.push_str(",distinct:");
         span(&mut o, &p.distinct);
         let _ = write!(o, ",distinct_overflow:{},dups:", p.distinct_overflow);
@@ -160,7 +162,7 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
     }
     o.push_str("], keys: &[");
     for k in &s.keys {
-        let _ = write!(o, "key_pos({},", k.key.0);
+        let _ = write!(o, "key_pos({},{},", k.key.0, k.shown.0);
         loc(&mut o, &k.loc);
         o.push(',');
         opt_loc(&mut o, &k.missing_at);
@@ -180,13 +182,13 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
     }
     o.push_str("], distinct: &[");
     for d in &s.distinct {
-        let _ = write!(o, "distinct({},", d.text.0);
+        let _ = write!(o, "distinct({},{},", d.text.0, d.shown.0);
         loc(&mut o, &d.loc);
         o.push_str("),");
     }
     o.push_str("], url_hosts: &[");
     for d in &s.url_hosts {
-        let _ = write!(o, "distinct({},", d.text.0);
+        let _ = write!(o, "distinct({},{},", d.text.0, d.shown.0);
         loc(&mut o, &d.loc);
         o.push_str("),");
     }

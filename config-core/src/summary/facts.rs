@@ -22,17 +22,36 @@ pub struct StrScan {
     pub maybe_control: bool,
 }
 
-/// One pass over the bytes of `s`.
+/// One pass over the bytes of `s`. Chunks of plain ASCII (no byte a JSON literal escapes,
+/// none that could start a forbidden character) are counted with branch-free sums the
+/// compiler vectorises; only the other chunks are looked at byte by byte.
 pub fn scan(s: &str) -> StrScan {
+    const CHUNK: usize = 32;
     let mut sc = StrScan { json_len: 2, ..StrScan::default() };
-    for &b in s.as_bytes() {
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    for c in &mut chunks {
+        let special =
+            c.iter().fold(0u8, |acc, &b| acc | u8::from(b < 0x20 || b >= 0x7f || b == b'"' || b == b'\\'));
+        if special == 0 {
+            sc.chars += CHUNK as u64;
+            sc.json_len += CHUNK as u64;
+        } else {
+            scan_bytes(&mut sc, c);
+        }
+    }
+    scan_bytes(&mut sc, chunks.remainder());
+    sc
+}
+
+fn scan_bytes(sc: &mut StrScan, bytes: &[u8]) {
+    for &b in bytes {
         sc.chars += u64::from(b & 0xc0 != 0x80);
         sc.json_len += json_byte_len(b);
         if b <= b' ' || b >= 0x7f {
             sc.maybe_control |= may_start_value_problem(b);
         }
     }
-    sc
 }
 
 pub(crate) use crate::json_size::json_byte_len;

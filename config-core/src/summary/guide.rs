@@ -31,6 +31,8 @@ pub(super) mod need {
     pub const DISTINCT: u16 = 1 << 10;
     pub const DUPS: u16 = 1 << 11;
     pub const PAIRS: u16 = 1 << 12;
+    /// Forbidden characters in the key of this position.
+    pub const KEYS: u16 = 1 << 13;
     pub const ALL: u16 = u16::MAX;
 }
 
@@ -87,7 +89,8 @@ impl SchemaGuide {
             }
             _ => {}
         }
-        n
+        // the key this position is under (when it is under one)
+        n | need::KEYS
     }
 
     /// The guide of the position of `key` in a table here.

@@ -158,6 +158,8 @@ pub struct Bad {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KeyPos {
     pub key: StrId,
+    /// The key as messages quote it ([`crate::diag::shown`]; `key` itself when the same).
+    pub shown: StrId,
     /// First occurrence of the key itself.
     pub loc: Loc,
     /// First table at the parent position that lacks this key.
@@ -169,6 +171,8 @@ pub struct KeyPos {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Distinct {
     pub text: StrId,
+    /// The text as messages quote it ([`crate::diag::shown`]; `text` itself when the same).
+    pub shown: StrId,
     pub loc: Loc,
 }
 
@@ -215,6 +219,10 @@ pub struct Pos {
     /// More distinct hosts were seen than [`DISTINCT_CAP`].
     pub url_hosts_overflow: bool,
     pub control: Option<Bad>,
+    /// First key naming this position that holds a character of [`crate::forbidden`] (tab
+    /// and newlines included), located at the key (bare, quoted, in a dotted key or a
+    /// table header).
+    pub key_control: Option<Bad>,
     pub distinct: Span32,
     /// More distinct strings were seen than [`DISTINCT_CAP`].
     pub distinct_overflow: bool,

@@ -10,12 +10,13 @@ use super::{
     RECORD_LISTS, RecordList, Span32, StrId, SummaryBuf, Val,
 };
 use crate::datetime::{self, DtKind};
-use crate::forbidden::control_problem;
+use crate::forbidden::{control_problem, key_control_problem};
 use crate::json_size::{
     array_len, bool_len, datetime_len, entry_len, float_json_len, int_json_len, table_len,
 };
 use crate::keypath::{SegmentRef, push_segment};
 use crate::literal::{float_value, int_value};
+use crate::schema::Schema;
 use crate::url::{self, Link, UrlProblem};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -25,6 +26,7 @@ use toml::de::{DeTable, DeValue};
 /// A key of a table position while the walk adds to it (a [`KeyPos`] when finished).
 pub(super) struct KeyDraft {
     key: StrId,
+    shown: StrId,
     /// Serial number of the last table at the parent position that had this key.
     seen_in: u64,
     loc: Option<Loc>,
@@ -52,6 +54,7 @@ pub(super) struct PositionDraft {
     url_hosts: Vec<Distinct>,
     url_hosts_overflow: bool,
     control: Option<Bad>,
+    key_control: Option<Bad>,
     distinct: Vec<Distinct>,
     distinct_overflow: bool,
     pub dups: Vec<Dup>,
@@ -73,6 +76,10 @@ pub(super) struct Builder<'d> {
     path_gen: u64,
     /// (`path_gen`, string) of the last formatted path.
     path_cache: (u64, StrId),
+    /// Guided only: the one position standing for every value no rule reads (under an
+    /// unknown key, or inside a value of the wrong kind). It records nothing of its own
+    /// subtree, so such values cost no positions.
+    sink: Option<PositionId>,
 }
 
 impl<'d> Builder<'d> {
@@ -87,7 +94,30 @@ impl<'d> Builder<'d> {
             serial: 0,
             path_gen: 0,
             path_cache: (u64::MAX, StrId(0)),
+            sink: None,
         }
+    }
+
+    /// The position of a child whose guide is `guide`: the shared sink when the schema
+    /// says nothing about it (guided only), else a new position.
+    fn child_pos(&mut self, guide: SchemaGuide) -> PositionId {
+        if !self.guided || guide.schema.is_some() {
+            return self.new_pos(guide);
+        }
+        match self.sink {
+            Some(s) => s,
+            None => {
+                let s = self.new_pos(guide);
+                self.sink = Some(s);
+                s
+            }
+        }
+    }
+
+    /// Folds this child into the first of its siblings: in folded mode, and in unfolded
+    /// mode once [`MAX_UNFOLDED_POSITIONS`] positions exist.
+    fn folds(&self) -> bool {
+        self.fold == Fold::Positions || self.pos.len() >= MAX_UNFOLDED_POSITIONS
     }
 
     pub fn new_pos(&mut self, guide: SchemaGuide) -> PositionId {
@@ -105,6 +135,15 @@ impl<'d> Builder<'d> {
         self.strs.push(owned.clone());
         self.interned.insert(owned, i);
         i
+    }
+
+    /// The id of `s` as messages quote it ([`crate::diag::shown`]): `raw` itself, the id
+    /// of `s`, when quoting changes nothing.
+    fn shown_id(&mut self, s: &str, raw: StrId) -> StrId {
+        match crate::diag::shown(s) {
+            Cow::Borrowed(_) => raw,
+            Cow::Owned(o) => self.push_str(o),
+        }
     }
 
     pub fn push_str(&mut self, s: String) -> StrId {
@@ -183,6 +222,13 @@ impl<'d> Builder<'d> {
             let key: &'d str = k.get_ref().as_ref();
             self.push_seg(SegmentRef::Key(key));
             let child = self.key_pos(p, key, k.span().start, (serial, first), loc);
+            if self.pos[child.index()].need & need::KEYS != 0
+                && self.pos[child.index()].key_control.is_none()
+                && let Some(why) = key_control_problem(key)
+            {
+                let bad = self.bad(key, why, k.span().start);
+                self.pos[child.index()].key_control = Some(bad);
+            }
             let key_off = k.span().start;
             let (j, n) = self.visit_value(child, v, key_off);
             entries += entry_len(key, j);
@@ -225,7 +271,18 @@ impl<'d> Builder<'d> {
         table_loc: Loc,
     ) -> PositionId {
         let (serial, first_table) = table;
+        if self.sink == Some(p) {
+            return p;
+        }
         let pb = &self.pos[p.index()];
+        // the entries of a map share one schema: folded like array elements
+        if self.guided
+            && matches!(pb.guide.schema, Some(Schema::Map(_)))
+            && let Some(first) = pb.keys.first()
+            && self.folds()
+        {
+            return first.pos;
+        }
         let found = if pb.keys.len() > 16 {
             pb.key_ix.get(key).copied()
         } else {
@@ -237,12 +294,13 @@ impl<'d> Builder<'d> {
             return kb.pos;
         }
         let guide = self.pos[p.index()].guide.field(key);
-        let child = self.new_pos(guide);
+        let child = self.child_pos(guide);
         let ks = self.intern(key);
+        let shown = self.shown_id(key, ks);
         let loc = self.loc_here(key_off);
         let missing_at = if first_table { None } else { self.pos[p.index()].first_table.or(Some(table_loc)) };
         let pb = &mut self.pos[p.index()];
-        pb.keys.push(KeyDraft { key: ks, seen_in: serial, loc: Some(loc), missing_at, pos: child });
+        pb.keys.push(KeyDraft { key: ks, shown, seen_in: serial, loc: Some(loc), missing_at, pos: child });
         let n = pb.keys.len();
         if n == 17 {
             let entries: Vec<(Box<str>, usize)> = pb
@@ -325,13 +383,17 @@ impl<'d> Builder<'d> {
     }
 
     fn elem_pos(&mut self, p: PositionId) -> PositionId {
+        if self.sink == Some(p) {
+            return p;
+        }
         // past the budget, unfolded mode folds the remaining elements like `Positions`
-        let fold = self.fold == Fold::Positions || self.pos.len() >= MAX_UNFOLDED_POSITIONS;
-        match (fold, self.pos[p.index()].elems.first()) {
+        match (self.folds(), self.pos[p.index()].elems.first()) {
             (true, Some(&e)) => e,
+            // elements no rule reads: one sink entry, however long the array
+            (false, Some(&e)) if self.sink == Some(e) => e,
             _ => {
                 let guide = self.pos[p.index()].guide.elem();
-                let e = self.new_pos(guide);
+                let e = self.child_pos(guide);
                 self.pos[p.index()].elems.push(e);
                 e
             }
@@ -375,8 +437,9 @@ impl<'d> Builder<'d> {
                 self.pos[p.index()].distinct_overflow = true;
             } else {
                 let text = self.intern(s);
+                let shown = self.shown_id(s, text);
                 let loc = self.loc_here(off);
-                self.pos[p.index()].distinct.push(Distinct { text, loc });
+                self.pos[p.index()].distinct.push(Distinct { text, shown, loc });
             }
         }
         sc.json_len
@@ -415,9 +478,13 @@ impl<'d> Builder<'d> {
                     if pb.url_hosts.len() >= DISTINCT_CAP {
                         self.pos[p.index()].url_hosts_overflow = true;
                     } else {
-                        let text = self.push_str(host.to_ascii_lowercase());
+                        let lower = host.to_ascii_lowercase();
+                        let shown = crate::diag::shown(&lower).into_owned();
+                        let text = self.push_str(lower);
+                        let shown =
+                            if shown == self.strs[text.index()] { text } else { self.push_str(shown) };
                         let loc = self.loc_here(off);
-                        self.pos[p.index()].url_hosts.push(Distinct { text, loc });
+                        self.pos[p.index()].url_hosts.push(Distinct { text, shown, loc });
                     }
                 }
             }
@@ -425,16 +492,9 @@ impl<'d> Builder<'d> {
     }
 
     fn bad(&mut self, s: &str, why: &'static str, off: usize) -> Bad {
-        let shown: String = if s.chars().count() > 80 {
-            let mut t: String = s.chars().take(77).collect();
-            t.push_str("...");
-            t
-        } else {
-            s.to_owned()
-        };
-        // quoted back in messages: control and bidi characters are written as `\u{..}`,
-        // so a build error cannot carry escape sequences to a terminal either
-        let shown = crate::diag::printable(&shown).into_owned();
+        // quoted back in messages: cut, and invisible characters written as `\u{..}`, so a
+        // build error cannot carry escape sequences to a terminal either
+        let shown = crate::diag::shown(s).into_owned();
         let text = self.push_str(shown);
         let why = self.static_str(why);
         let loc = self.loc_here(off);
@@ -455,6 +515,7 @@ impl<'d> Builder<'d> {
                 .iter()
                 .map(|kb| KeyPos {
                     key: kb.key,
+                    shown: kb.shown,
                     loc: kb.loc.unwrap_or(Loc { line: 0, col: 0, off: 0, path: StrId(0) }),
                     missing_at: kb.missing_at,
                     pos: kb.pos,
@@ -478,6 +539,7 @@ impl<'d> Builder<'d> {
                 url_hosts: span(&mut out.url_hosts, &pb.url_hosts),
                 url_hosts_overflow: pb.url_hosts_overflow,
                 control: pb.control,
+                key_control: pb.key_control,
                 distinct: span(&mut out.distinct, &pb.distinct),
                 distinct_overflow: pb.distinct_overflow,
                 dups: span(&mut out.dups, &pb.dups),

@@ -52,3 +52,21 @@ fn lengths_match_formatting() {
         assert_eq!(float_json_len(x), want, "{x}");
     }
 }
+
+/// The chunked scan agrees with the byte-by-byte one, whatever falls on a chunk boundary.
+#[test]
+fn chunked_scan_equals_byte_scan() {
+    let pieces = ["x", "ş", "\"", "\\", "\n", "\u{7}", "\u{202e}", "\u{200b}", "\u{e0041}", "é", "%"];
+    for n in [0usize, 1, 31, 32, 33, 63, 64, 65, 100] {
+        for (i, p) in pieces.iter().enumerate() {
+            for at in [0, n / 2, n.saturating_sub(1)] {
+                let mut s = "a".repeat(n);
+                s.insert_str(at.min(s.len()), p);
+                s.push_str(pieces[(i + 1) % pieces.len()]);
+                let mut one = StrScan { json_len: 2, ..StrScan::default() };
+                scan_bytes(&mut one, s.as_bytes());
+                assert_eq!(scan(&s), one, "{s:?}");
+            }
+        }
+    }
+}
