@@ -31,8 +31,9 @@ pub fn scan(s: &str) -> StrScan {
     let bytes = s.as_bytes();
     let mut chunks = bytes.chunks_exact(CHUNK);
     for c in &mut chunks {
-        let special =
-            c.iter().fold(0u8, |acc, &b| acc | u8::from(b < 0x20 || b >= 0x7f || b == b'"' || b == b'\\'));
+        let special = c
+            .iter()
+            .fold(0u8, |acc, &b| acc | u8::from(!(0x20..0x7f).contains(&b) || b == b'"' || b == b'\\'));
         if special == 0 {
             sc.chars += CHUNK as u64;
             sc.json_len += CHUNK as u64;

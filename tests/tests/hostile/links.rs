@@ -5,10 +5,10 @@
 use super::{build_findings, rejected, toml_basic};
 use config_runtime::check_str;
 
-mod links {
+mod schema {
     config_tests::links_types!();
 }
-use links::Links;
+use schema::Links;
 
 /// The `url` findings of `text` (every finding must be `url`).
 fn url_findings(text: &str) -> Vec<(String, u32, u32, String)> {
