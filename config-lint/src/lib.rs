@@ -240,8 +240,9 @@ impl RunContext<'_> {
 
     /// Renders findings that stop a command (a file that does not parse): exit 1.
     pub(crate) fn findings(&mut self, d: &Diagnostics, out: &mut dyn Write) -> Result<u8, LintError> {
-        out.write_all(if self.color { d.render_styled() } else { d.render() }.as_bytes())?;
-        writeln!(out, "failed: `{}` does not parse; fix it first (`check` lists every finding)", d.file)?;
+        out.write_all(formats::human::frames(d, self.color).as_bytes())?;
+        let file = config_core::diag::printable(&d.file);
+        writeln!(out, "failed: `{file}` does not parse; fix it first (`check` lists every finding)")?;
         Ok(EXIT_FINDINGS)
     }
 

@@ -1,10 +1,12 @@
 //! JSON output: one document with every finding of every file and the totals, for
 //! scripts and dashboards. Positions are 1-based lines and columns (in characters) plus
-//! byte offsets.
+//! byte offsets. Text (file name, key path, message, help) is passed through
+//! `config_core::diag::printable`, as in the one-line record: JSON would carry control
+//! and bidi characters as they are (escaped or not), and a dashboard would show them.
 
 use super::{CheckTotals, end_of};
 use config_core::Diagnostics;
-use config_core::diag::LineIndex;
+use config_core::diag::{LineIndex, printable};
 use serde_json::json;
 use std::io::{self, Write};
 
@@ -42,11 +44,11 @@ pub fn file_json(d: &Diagnostics) -> serde_json::Value {
                 "end_col": end_col,
                 "byte_start": x.span.start,
                 "byte_end": x.span.end,
-                "path": x.path,
-                "message": x.message,
-                "help": x.help,
+                "path": printable(&x.path),
+                "message": printable(&x.message),
+                "help": x.help.as_deref().map(printable),
             })
         })
         .collect();
-    json!({ "file": d.file, "diagnostics": items })
+    json!({ "file": printable(&d.file), "diagnostics": items })
 }

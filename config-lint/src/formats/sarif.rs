@@ -1,9 +1,11 @@
 //! SARIF 2.1.0 output, for code scanning: one run, the tool's rules (with their `explain`
 //! text) and one result per finding. Columns are Unicode code points
-//! (`columnKind: unicodeCodePoints`), as in every other format.
+//! (`columnKind: unicodeCodePoints`), as in every other format. Key paths, messages and
+//! help pass through `config_core::diag::printable`, as in the one-line record: code
+//! scanning shows them to reviewers, where a raw bidi override would reorder the text.
 
 use super::end_of;
-use config_core::diag::LineIndex;
+use config_core::diag::{LineIndex, printable};
 use config_core::rules;
 use config_core::{Diagnostics, Severity};
 use serde_json::json;
@@ -37,10 +39,10 @@ pub fn write(reports: &[Diagnostics], out: &mut dyn Write) -> io::Result<()> {
         let lines = LineIndex::new(&d.source);
         for x in &d.items {
             let (end_line, end_col) = end_of(&lines, x);
-            let mut text = format!("{}: {}", x.path, x.message);
+            let mut text = format!("{}: {}", printable(&x.path), printable(&x.message));
             if let Some(h) = &x.help {
                 text.push_str("\nhelp: ");
-                text.push_str(h);
+                text.push_str(&printable(h));
             }
             let index = linted.iter().position(|r| r.id == x.rule).unwrap_or(0);
             results.push(json!({
@@ -58,7 +60,7 @@ pub fn write(reports: &[Diagnostics], out: &mut dyn Write) -> io::Result<()> {
                             "endColumn": end_col,
                         },
                     },
-                    "logicalLocations": [{ "fullyQualifiedName": x.path, "kind": "member" }],
+                    "logicalLocations": [{ "fullyQualifiedName": printable(&x.path), "kind": "member" }],
                 }],
             }));
         }

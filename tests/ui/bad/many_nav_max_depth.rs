@@ -1,0 +1,6 @@
+#![allow(dead_code)]
+// Several occurrences of a rule at one position: the build lists the first, `check_str`
+// every one (compared by `tests/parity.rs`).
+config_tests::nav_types!(#[config(file = "../../fixtures/many_per_position/nav/max_depth.toml")]);
+
+fn main() {}
