@@ -319,8 +319,10 @@ impl Diagnostics {
 }
 
 /// A source line as a code frame shows it: every character of [`crate::forbidden`] but
-/// tab and carriage return (the renderer lays those out) written as `\u{..}`, as
-/// [`printable`] does, with the byte range `at` moved to the same characters.
+/// tab and carriage return (the renderer lays those out) drawn as U+FFFD, one visible
+/// character for one invisible one, so the frame's columns stay the file's (the title
+/// and the one-line record name the character as `\u{..}`); the byte range `at` moves to
+/// the same characters.
 fn printable_line(line: &str, at: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
     let bad = |c: char| c != '\t' && c != '\r' && crate::forbidden::must_escape(c);
     if !line.chars().any(bad) {
@@ -336,7 +338,7 @@ fn printable_line(line: &str, at: Range<usize>) -> (Cow<'_, str>, Range<usize>) 
             end = Some(o.len());
         }
         if bad(c) {
-            o.push_str(&format!("\\u{{{:x}}}", c as u32));
+            o.push('\u{fffd}');
         } else {
             o.push(c);
         }

@@ -8,6 +8,7 @@
 //! ([`is_tree_list`]).
 
 use super::measure::{self, Size, push_path_key};
+use config_core::diag::shown;
 use config_core::schema::unwrap_opt;
 use config_core::{Rule, Schema, StructSchema};
 use serde::Serialize;
@@ -61,7 +62,7 @@ fn table_children(
         let ty = field.map(|f| f.ty.get());
         let unique = field.and_then(|f| unique_key(f.rules));
         out.push(Node {
-            name: key.to_string(),
+            name: shown(key).into_owned(),
             path: path.clone(),
             size: measure::size(v.get_ref()),
             children: value_children(v.get_ref(), ty, unique, levels - 1, path),
@@ -103,7 +104,8 @@ fn value_children(
             for (i, item) in a.iter().enumerate() {
                 let len = path.len();
                 let _ = write!(path, "[{i}]");
-                let name = item_name(item.get_ref(), unique, st).unwrap_or_else(|| format!("[{i}]"));
+                let name = item_name(item.get_ref(), unique, st)
+                    .map_or_else(|| format!("[{i}]"), |n| shown(&n).into_owned());
                 let DeValue::Table(t) = item.get_ref() else { continue };
                 out.push(Node {
                     name,

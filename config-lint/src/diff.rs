@@ -15,6 +15,7 @@ use super::error::LintError;
 use super::measure::{GZIP_LEVEL, Size, human_bytes, write_json};
 use super::{RunContext, git, input};
 use config_core::check_str::{check_parsed, parse};
+use config_core::diag::shown;
 use config_core::schema::unwrap_opt;
 use config_core::{Diagnostic, Diagnostics, RuleId, Schema, SchemaRef};
 use serde::Serialize;
@@ -196,8 +197,8 @@ pub(crate) fn compare(
         .filter_map(|r| r.factor().filter(|f| *f > max_growth).map(|f| (display_path(r), f)))
         .collect();
     DiffReport {
-        old: old_name.to_owned(),
-        new: new_name.to_owned(),
+        old: config_core::diag::printable(old_name).into_owned(),
+        new: config_core::diag::printable(new_name).into_owned(),
         rows,
         lists: lists(old, new, root),
         budgets: None,
@@ -285,18 +286,25 @@ fn lists(old: &DeTable<'_>, new: &DeTable<'_>, root: Option<&'static Schema>) ->
         let mut d = ListDiff { field: field.clone(), key: key.to_owned(), ..ListDiff::default() };
         for (k, fa) in &a {
             match in_b.get(k.as_str()) {
-                None => d.removed.push(k.clone()),
+                None => d.removed.push(shown(k).into_owned()),
                 Some(fb) => {
                     let names: BTreeSet<&String> = fa.keys().chain(fb.keys()).collect();
-                    let changed: Vec<String> =
-                        names.into_iter().filter(|n| fa.get(*n) != fb.get(*n)).cloned().collect();
+                    let changed: Vec<String> = names
+                        .into_iter()
+                        .filter(|n| fa.get(*n) != fb.get(*n))
+                        .map(|n| shown(n).into_owned())
+                        .collect();
                     if !changed.is_empty() {
-                        d.changed.push((k.clone(), changed));
+                        d.changed.push((shown(k).into_owned(), changed));
                     }
                 }
             }
         }
-        d.added = b.iter().filter(|(k, _)| !in_a.contains_key(k.as_str())).map(|(k, _)| k.clone()).collect();
+        d.added = b
+            .iter()
+            .filter(|(k, _)| !in_a.contains_key(k.as_str()))
+            .map(|(k, _)| shown(k).into_owned())
+            .collect();
         if !a.is_empty() || !b.is_empty() {
             out.push(d);
         }

@@ -86,11 +86,11 @@ fn flatten<'a>(nodes: &'a [Node], prefix: &str, rows: &mut Vec<(String, &'a Node
 }
 
 fn cut(name: &str) -> String {
-    let one_line: String = name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    if one_line.chars().count() <= NAME_WIDTH {
-        return one_line;
+    // names are already escaped and cut to 80 characters (`breakdown`)
+    if name.chars().count() <= NAME_WIDTH {
+        return name.to_owned();
     }
-    let mut s: String = one_line.chars().take(NAME_WIDTH - 1).collect();
+    let mut s: String = name.chars().take(NAME_WIDTH - 1).collect();
     s.push('…');
     s
 }

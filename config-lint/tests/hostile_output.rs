@@ -271,8 +271,8 @@ fn findings_quote_hostile_text_escaped() {
 
 #[test]
 fn c1_controls_in_frames_are_drawn_as_replacement_characters() {
-    // the frame renderer draws C0, DEL and bidi controls itself; C1 ones (U+009B is CSI)
-    // are replaced by the linter, with the underline still under the whole string
+    // the frame's source line has every invisible character drawn as U+FFFD (U+009B is
+    // CSI, an escape sequence to a terminal), with the underline still under the whole string
     let (_, path) = written().iter().find(|(n, _)| *n == "c1_del_crlf").unwrap();
     let (_, out) = check(path, "human");
     let value = "\"a\u{fffd}b\u{fffd}31m\\u007F\"";
@@ -286,10 +286,8 @@ fn c1_controls_in_frames_are_drawn_as_replacement_characters() {
 
 #[test]
 fn long_keys_and_values_are_cut() {
-    // TODO(core cut): fails until the engine cuts quoted keys and values to 80 characters
-    // (with an ellipsis): today the unknown-key finding quotes the key whole in its message
-    // and its key path (`path` in JSON, `fullyQualifiedName` in SARIF), and the one-of
-    // finding quotes the value whole, in every format.
+    // the engine cuts quoted keys and values to 80 characters (with an ellipsis), in
+    // messages and in key paths (`path` in JSON, `fullyQualifiedName` in SARIF)
     for (name, path) in written() {
         let whole = match *name {
             "long_key" => long_key(),
@@ -298,11 +296,44 @@ fn long_keys_and_values_are_cut() {
         };
         // the file's name, percent-encoded at worst (3 bytes a byte) in GitHub and SARIF
         let bound = MAX_LINE_LONG_INPUT + 3 * path.as_os_str().len();
+        // a run of the repeated letter marks a line quoting the long text (rule docs in
+        // SARIF are long lines of their own, bounded by `MAX_LINE`)
+        let marker = whole[1..11].to_owned();
         for format in FORMATS {
             let (_, out) = check(path, format);
             let what = format!("{name} ({format})");
             assert!(!out.contains(&whole), "{what}: the 10,000-character text is echoed whole");
-            assert_safe(&what, format, &out, bound);
+            assert_safe(&what, format, &out, MAX_LINE);
+            let quoting: Vec<&str> = out.lines().filter(|l| l.contains(&marker)).collect();
+            assert!(!quoting.is_empty(), "{what}: the text is not quoted at all:\n{out}");
+            for l in quoting {
+                assert!(l.len() <= bound, "{what}: a line of {} bytes quotes it: {l}", l.len());
+            }
+        }
+    }
+}
+
+/// `diff` and `stats` name keys and list items too: the same escaping and cutting, in
+/// their human and JSON forms, on every hand-made hostile file.
+#[test]
+fn diff_and_stats_quote_hostile_text_escaped_and_cut() {
+    for (name, path) in written() {
+        let p = path.to_str().unwrap();
+        for args in [
+            vec!["diff", p, p],
+            vec!["diff", "--format", "json", p, p],
+            vec!["stats", p],
+            vec!["stats", "--format", "json", p],
+        ] {
+            let (code, out, err) = lint(&args);
+            let what = format!("{name}: {}", args[..args.len() - 1].join(" "));
+            assert!(code <= 1, "{what}: exit {code}\n{err}");
+            assert_safe_text(&what, &out, MAX_LINE_LONG_INPUT + 3 * p.len());
+            assert_safe_text(&format!("{what} (stderr)"), &err, MAX_LINE);
+            if args.contains(&"json") && code == 0 {
+                serde_json::from_str::<serde_json::Value>(&out)
+                    .unwrap_or_else(|e| panic!("{what}: {e}\n{out}"));
+            }
         }
     }
 }

@@ -16,11 +16,12 @@ use proptest::prelude::*;
 use shop::{Marketing, MenuItem, Promotion};
 use std::collections::HashSet;
 
-/// Printable text, with letters outside ASCII, quotes, backslashes, tabs and newlines.
+/// Printable text, with letters outside ASCII, quotes, backslashes, tabs and newlines
+/// (U+00AD, the soft hyphen inside Latin-1, is an invisible format character: not text).
 fn text_chars() -> impl Strategy<Value = char> {
     prop_oneof![
         8 => proptest::char::range(' ', '~'),
-        2 => proptest::char::range('\u{a1}', '\u{17f}'),
+        2 => proptest::char::range('\u{a1}', '\u{17f}').prop_filter("not the soft hyphen", |c| *c != '\u{ad}'),
         1 => Just('\t'),
         1 => Just('\n'),
         1 => proptest::sample::select(vec!['€', '中', '😀', '\u{301}', '"', '\\', '\'', '#', '=', '[']),
