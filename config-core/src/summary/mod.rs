@@ -13,6 +13,13 @@
 //! `pairs` recording what needs more than one value); `emit` prints it as Rust; a
 //! [`SummaryBuf`] owns it. Unfolded mode (one position per value) is used at run time to
 //! report every occurrence.
+//!
+//! Guided by a schema (run time, the linter), the builder also folds the entries of a map
+//! into one position, as it folds array elements (every value of a map has one schema),
+//! and sends every value no rule reads (under an unknown key, inside a value of the wrong
+//! kind) to one sink position that records nothing of its subtree: the summary of a map
+//! of 1.5 M keys is a handful of positions, and `check_str` costs what parsing does on
+//! every input shape (`benches/src/bin/shapes.rs`, PERFORMANCE.md).
 
 mod buffer;
 pub mod build;
