@@ -61,7 +61,7 @@ pub mod __bench {
 }
 
 use args::{Cli, ColorWhen, Command, SchemaFormat};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use config_core::{Diagnostic, Diagnostics, HasSchema, SchemaRef};
 use serde::de::DeserializeOwned;
 use std::ffi::OsString;
@@ -136,6 +136,16 @@ fn process(linter: &Linter) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// `--version`: this crate's version and the release of the time-zone database bundled
+/// with the engine, which every local time is resolved with (the build, `Live` and the
+/// linter alike): `0.1.0 (IANA time zones 2025b)`.
+pub fn version() -> &'static str {
+    static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!("{} (IANA time zones {})", env!("CARGO_PKG_VERSION"), config_core::zone::tzdb_version())
+    });
+    VERSION.as_str()
+}
+
 /// Runs one command line (the first item is the program name) with output to `out`
 /// and errors to `err`; returns the exit code.
 ///
@@ -151,7 +161,9 @@ where
     I: IntoIterator<Item = S>,
     S: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let parsed =
+        Cli::command().version(version()).try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let text = e.render().to_string();

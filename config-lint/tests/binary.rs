@@ -57,6 +57,10 @@ fn exit_codes() {
     assert_eq!(code(&[]), 2);
     assert_eq!(code(&["--help"]), 0);
     assert_eq!(code(&["--version"]), 0);
+    // the version names the bundled time-zone database every local time is resolved with
+    let v = String::from_utf8(lint(&["--version"]).stdout).unwrap();
+    let tzdb = config_runtime::tzdb_version();
+    assert_eq!(v.trim_end(), format!("config-lint {} (IANA time zones {tzdb})", env!("CARGO_PKG_VERSION")));
     assert_eq!(code(&["explain", "range"]), 0);
     assert_eq!(code(&["explain", "nope"]), 2);
     // warnings: exit 0, or 1 when denied

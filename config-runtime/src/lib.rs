@@ -3,6 +3,7 @@
 //! This is the one crate an app depends on. It re-exports the `Config` derive and the
 //! core types, and adds the run-time pieces.
 
+pub use config_core::zone::tzdb_version;
 pub use config_core::{
     Baked, Diagnostic, Diagnostics, Field, HasSchema, Num, Rule, RuleId, Schema, SchemaRef, Severity,
     StructSchema, check_str, check_value,

@@ -78,6 +78,9 @@ pub struct Status {
     pub last_success_at: Option<DateTime<Utc>>,
     /// Stage timings of the last published version (accepted or rolled back to).
     pub last_timings: Option<Timings>,
+    /// The release of the IANA time-zone database bundled with the engine (`2025b`): every
+    /// local time is resolved with it, at build time and here alike.
+    pub tzdb: &'static str,
 }
 
 impl Status {
@@ -99,6 +102,7 @@ impl Status {
             last_error: None,
             last_success_at: None,
             last_timings: None,
+            tzdb: config_core::zone::tzdb_version(),
         }
     }
 

@@ -190,6 +190,8 @@ async fn a_missing_file_at_boot_serves_the_baked_config() {
     assert_eq!(menu_json(&s).await, baked);
     let st: serde_json::Value = get(&s, "/config/status", &[]).await.json().await.unwrap();
     assert_eq!(st["source"], "baked", "{st}");
+    // the bundled time-zone database every local time is resolved with
+    assert_eq!(st["tzdb"], config_runtime::tzdb_version(), "{st}");
     // when the file appears, it is picked up
     std::fs::write(&s.path, GOOD.replacen("title = \"Men\"", "title = \"Gentlemen\"", 1)).unwrap();
     wait_for(&s, "the new file", |st| st["source"] == "file").await;
