@@ -1,7 +1,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! The editor schema (`schema --format json-schema`): well-formed draft-07 whose
-//! references resolve, carrying the doc comments, and (with taplo installed) accepted by taplo, which passes the
-//! good fixture and flags the bad one. Generated in process through `config_lint::run`.
+//! references resolve, carrying the doc comments, and read by the real taplo as an editor
+//! reads it: the good fixture passes, a range violation, an unknown key, a wrong kind and
+//! a datetime without offset each fail. Generated in process through `config_lint::run`.
+//!
+//! taplo is looked up on PATH, then in `target/tools` where `scripts/test.sh` installs
+//! it; when it is in neither the test fails with the install command (it never skips).
 
 use config_lint::{Linter, run};
 use config_runtime::HasSchema;
@@ -101,27 +105,80 @@ fn descriptions_carry_the_doc_comments() {
     );
 }
 
-/// `cargo test -p config-lint --test json_schema -- --ignored` with taplo on PATH
-/// (`npm i -g @taplo/cli`).
+/// Where `scripts/test.sh` installs taplo (`npm install --prefix target/tools @taplo/cli`).
+const TOOLS_TAPLO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/tools/node_modules/.bin/taplo");
+
+/// taplo on PATH, else the one `scripts/test.sh` installed; fails (never skips) without.
+fn taplo() -> Command {
+    // runs at all (taplo 0.9's `--version` prints the version but exits 1)
+    let works = |p: &str| Command::new(p).arg("--version").output().is_ok();
+    let program = ["taplo", TOOLS_TAPLO].into_iter().find(|p| works(p)).unwrap_or_else(|| {
+        panic!(
+            "taplo is not on PATH nor in target/tools: install it with \
+             `npm install --silent --no-save --prefix target/tools @taplo/cli` from the workspace root \
+             (or run scripts/test.sh, which does)"
+        )
+    });
+    Command::new(program)
+}
+
 #[test]
-#[ignore = "needs taplo on PATH"]
-fn taplo_accepts_the_schema() {
+fn taplo_reads_the_schema_as_an_editor_does() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("taplo");
     std::fs::create_dir_all(&dir).unwrap();
-    let schema = dir.join("marketing.schema.json");
-    std::fs::write(&schema, json_schema::<shop::Marketing>("shop-lint").to_string()).unwrap();
+    std::fs::write(
+        dir.join("marketing.schema.json"),
+        json_schema::<shop::Marketing>("shop-lint").to_string(),
+    )
+    .unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
-    let run = |file: &Path| {
+    let write = |name: &str, toml: &str| {
         // the `#:schema` directive, as marketing would put it in their file
-        let text = format!("#:schema ./marketing.schema.json\n{}", std::fs::read_to_string(file).unwrap());
-        let target = dir.join(file.file_name().unwrap());
-        std::fs::write(&target, text).unwrap();
-        Command::new("taplo").arg("check").arg(&target).current_dir(&dir).output().expect("taplo on PATH")
+        let target = dir.join(name);
+        std::fs::write(&target, format!("#:schema ./marketing.schema.json\n{toml}")).unwrap();
+        target
     };
-    let good = run(&fixtures.join("good/shop.toml"));
-    assert!(good.status.success(), "{}", String::from_utf8_lossy(&good.stderr));
-    for bad in ["range.toml", "unknown_key.toml", "url.toml", "len.toml", "one_of.toml", "type.toml"] {
-        let out = run(&fixtures.join("bad/shop").join(bad));
-        assert!(!out.status.success(), "{bad} passes taplo");
+    let check = |name: &str, toml: &str| {
+        let out = taplo().arg("check").arg(write(name, toml)).current_dir(&dir).output().unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let good = std::fs::read_to_string(fixtures.join("good/shop.toml")).unwrap();
+    let (ok, log) = check("good.toml", &good);
+    assert!(ok, "the good fixture fails taplo:\n{log}");
+    // each bad file is the good one with one edit, so each failure is that edit's
+    let edit = |from: &str, to: &str| {
+        assert!(good.contains(from), "{from}");
+        good.replacen(from, to, 1)
+    };
+    let bad = [
+        ("range", edit("percent_off = 30", "percent_off = 300"), "greater than the maximum"),
+        ("unknown_key", edit("percent_off = 15", "percent_off = 15\npercent_of = 15"), "percent_of"),
+        ("kind", edit("free_shipping_over_cents = 4900", "free_shipping_over_cents = \"4900\""), "integer"),
+        (
+            "local_datetime",
+            edit("starts = 2026-11-27T00:00:00+01:00", "starts = 2026-11-27T00:00:00"),
+            "date-time",
+        ),
+    ];
+    for (name, text, why) in bad {
+        let (ok, log) = check(&format!("{name}.toml"), &text);
+        assert!(!ok, "{name}: taplo accepts it");
+        assert!(log.contains(why), "{name}: taplo fails for another reason:\n{log}");
+    }
+    // and the bad fixtures of the checker that JSON Schema can express (one taplo run:
+    // each file must be reported invalid)
+    let names = ["range.toml", "unknown_key.toml", "url.toml", "len.toml", "one_of.toml", "type.toml"];
+    let files: Vec<_> = names
+        .iter()
+        .map(|n| write(n, &std::fs::read_to_string(fixtures.join("bad/shop").join(n)).unwrap()))
+        .collect();
+    let out = taplo().arg("check").args(&files).current_dir(&dir).output().unwrap();
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{log}");
+    for f in &files {
+        assert!(
+            log.contains(&format!("invalid file error=schema validation failed path={f:?}")),
+            "{f:?} passes taplo:\n{log}"
+        );
     }
 }
