@@ -24,8 +24,8 @@ use toml::de::{DeTable, DeValue};
 /// // any type with a schema works; derived config types are the usual case
 /// let n: Result<u8, _> = config_core::check_str::<Wrapper>("x.toml", "v = 300").map(|w| w.v);
 /// # #[derive(serde::Deserialize)] struct Wrapper { v: u8 }
-/// # static S: Schema = Schema::Struct(config_core::StructSchema { name: "Wrapper", id: "doc::Wrapper",
-/// #   fields: &[config_core::Field { ident: "v", key: "v", aliases: &[], ty: <u8 as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+/// # static S: Schema = Schema::Struct(config_core::StructSchema { name: "Wrapper", id: "doc::Wrapper", doc: "",
+/// #   fields: &[config_core::Field { ident: "v", key: "v", aliases: &[], ty: <u8 as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
 /// # impl HasSchema for Wrapper { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
 /// let err = n.unwrap_err();
 /// assert_eq!(err.one_line(), "x.toml:1:5: error[range]: v: integer 300 is out of range for u8 (0..=255)\n");

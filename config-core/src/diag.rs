@@ -262,19 +262,27 @@ impl Diagnostics {
 
     /// rustc-style code frames (plain text, no colour), one per finding.
     pub fn render(&self) -> String {
-        self.render_with(&Renderer::plain())
+        self.render_with(&Renderer::plain(), &|_| None)
     }
 
     /// Code frames with ANSI colour.
     pub fn render_styled(&self) -> String {
-        self.render_with(&Renderer::styled())
+        self.render_with(&Renderer::styled(), &|_| None)
+    }
+
+    /// Code frames (coloured when `styled`) with a `= note:` line under each finding that
+    /// `note` has a text for, after its help (the linter notes the doc comment of the
+    /// field a finding is about).
+    pub fn render_noted(&self, styled: bool, note: &dyn Fn(&Diagnostic) -> Option<String>) -> String {
+        let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+        self.render_with(&renderer, note)
     }
 
     /// Each frame shows only the finding's line (the renderer is handed that line, not the
     /// whole file, so rendering many findings of a large file stays linear); a line longer
     /// than [`MAX_FRAME_LINE`] is not shown at all. A leading byte-order mark is not shown,
     /// so the frame's `line:col` is the diagnostic's.
-    fn render_with(&self, renderer: &Renderer) -> String {
+    fn render_with(&self, renderer: &Renderer, note: &dyn Fn(&Diagnostic) -> Option<String>) -> String {
         let mut out = String::new();
         let text: &str = &self.source;
         let lines = LineIndex::new(text);
@@ -310,6 +318,9 @@ impl Diagnostics {
             };
             if let Some(h) = &d.help {
                 group = group.element(Level::HELP.message(printable(h)));
+            }
+            if let Some(n) = note(d) {
+                group = group.element(Level::NOTE.message(printable(&n).into_owned()));
             }
             out.push_str(&renderer.render(&[group]));
             out.push_str("\n\n");

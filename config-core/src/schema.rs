@@ -58,7 +58,13 @@ pub enum Schema {
     /// A unit-only enum, written as one of its variant names.
     Enum {
         name: &'static str,
+        /// The enum's doc comment (see [`StructSchema::doc`]).
+        doc: &'static str,
+        /// Every accepted name: each variant's name, then its aliases.
         variants: &'static [&'static str],
+        /// The doc comment of each entry of `variants`, in the same order (an alias has its
+        /// variant's); `""` for none. Always as long as `variants`.
+        variant_docs: &'static [&'static str],
     },
 }
 
@@ -69,6 +75,10 @@ pub struct StructSchema {
     pub name: &'static str,
     /// Unique id (`module::path::MenuItem`), used to recognise recursion.
     pub id: &'static str,
+    /// The type's doc comment (`///` lines joined with `\n`, the one leading space of each
+    /// line removed); `""` when it has none. Shown by editors and the linter's `docs` and
+    /// `template`; the checker never reads it.
+    pub doc: &'static str,
     pub fields: &'static [Field],
 }
 
@@ -85,6 +95,8 @@ pub struct Field {
     /// False when the field is an `Option` or has a serde default.
     pub required: bool,
     pub rules: &'static [Rule],
+    /// The field's doc comment, as [`StructSchema::doc`].
+    pub doc: &'static str,
 }
 
 impl Field {

@@ -9,8 +9,9 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(version, disable_help_subcommand = true, max_term_width = 100)]
 pub(crate) struct Cli {
-    /// Schema exported by `<app>-lint schema` (needed by `config-lint` for `check` and
-    /// `schema`; an app linter uses its own types unless this is given).
+    /// Schema exported by `<app>-lint schema` (needed by `config-lint` for `check`,
+    /// `schema`, `docs` and `template`; an app linter uses its own types unless this is
+    /// given).
     #[arg(long, global = true, value_name = "FILE")]
     pub schema: Option<PathBuf>,
     /// When to colour human-readable output.
@@ -28,11 +29,18 @@ pub(crate) enum Command {
     Diff(DiffArgs),
     /// Size breakdown of one file as a tree with proportional bars.
     Stats(StatsArgs),
-    /// What a rule does, why, and an example (no id: list every rule).
+    /// What a rule does, why, and an example (no id: list every rule); or, given a key
+    /// (`promotions[].starts`), what that key takes and its doc.
     Explain(ExplainArgs),
     /// Print the schema: this tool's own format (for `config-lint --schema`) or a JSON
     /// Schema for editors (taplo / Even Better TOML).
     Schema(SchemaArgs),
+    /// A Markdown reference of every key: its kind, whether it is required, its rules
+    /// and its doc comment.
+    Docs,
+    /// A commented TOML skeleton to start a file from: every key with its doc and rules as
+    /// comments and an example value that passes them.
+    Template,
 }
 
 #[derive(Debug, Args)]
@@ -101,8 +109,9 @@ pub(crate) enum ReportFormat {
 
 #[derive(Debug, Args)]
 pub(crate) struct ExplainArgs {
-    /// A rule id as printed in `error[<id>]`, e.g. `max-depth`.
-    #[arg(value_name = "RULE-ID")]
+    /// A rule id as printed in `error[<id>]`, e.g. `max-depth`, or a key of the config
+    /// as findings print it (`promotions[0].starts`, also `promotions[].starts`).
+    #[arg(value_name = "RULE-ID|KEY")]
     pub rule: Option<String>,
 }
 

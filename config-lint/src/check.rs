@@ -112,7 +112,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &mut RunContext<'_>, out: &mut dyn Writ
     }
     let totals = CheckTotals::of(&reports, args.files.len(), args.deny_warnings);
     match args.format {
-        CheckFormat::Human => formats::human::write(&reports, &totals, ctx.color, out)?,
+        CheckFormat::Human => formats::human::write(&reports, &totals, ctx.color, schema, out)?,
         CheckFormat::Json => formats::json::write(&reports, &totals, out)?,
         CheckFormat::Github => formats::github::write(&reports, &totals, out)?,
         CheckFormat::Sarif => formats::sarif::write(&reports, out)?,

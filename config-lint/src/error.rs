@@ -25,8 +25,8 @@ pub enum LintError {
     /// A command that needs a schema ran without one.
     #[error("`{command}` needs the app's schema: pass `--schema FILE`")]
     NoSchema { command: &'static str, help: &'static str },
-    /// `explain` with an id that names no rule.
-    #[error("unknown rule `{id}`{}", did_you_mean(.suggestion))]
+    /// `explain` with an id that names no rule (nor a key of the schema in use).
+    #[error("unknown rule or key `{id}`{}", did_you_mean(.suggestion))]
     UnknownRule { id: String, suggestion: Option<&'static str> },
     /// An argument value clap cannot judge (e.g. `--now`).
     #[error("invalid value for `{flag}`: {message}")]
@@ -42,7 +42,9 @@ impl LintError {
     pub fn help(&self) -> Option<String> {
         match self {
             LintError::NoSchema { help, .. } => Some((*help).to_owned()),
-            LintError::UnknownRule { .. } => Some("`explain` without an id lists every rule".to_owned()),
+            LintError::UnknownRule { .. } => {
+                Some("`explain` without an id lists every rule; `docs` lists every key".to_owned())
+            }
             LintError::SchemaSyntax { .. } | LintError::SchemaInvalid { .. } => {
                 Some("export the schema again with `<app>-lint schema > FILE`".to_owned())
             }

@@ -1,7 +1,10 @@
 //! `explain RULE-ID`: what a rule does, why it exists, and an example, from the rule's
 //! own doc next to its code (`config_core::rules`). Without an id: the list of rules.
+//! `explain KEY` (a key path that is no rule id): the key's section of `docs`, its kind,
+//! rules and doc comment, from the schema in use.
 
 use super::error::LintError;
+use super::{RunContext, docs};
 use config_core::rules::{self, RuleDescriptor};
 use config_core::text::is_close;
 use config_core::{RuleId, Severity};
@@ -10,12 +13,21 @@ use std::io::Write;
 /// Text width of the explanations.
 const WIDTH: usize = 88;
 
-pub(crate) fn run(rule: Option<&str>, out: &mut dyn Write) -> Result<u8, LintError> {
+pub(crate) fn run(
+    rule: Option<&str>,
+    ctx: &mut RunContext<'_>,
+    out: &mut dyn Write,
+) -> Result<u8, LintError> {
     let Some(id) = rule else {
         out.write_all(list().as_bytes())?;
         return Ok(0);
     };
     let Some(r) = RuleId::from_id(id.trim()) else {
+        // not a rule: a key of the config, when a schema is at hand
+        if let Some(text) = ctx.schema_opt()?.and_then(|s| docs::explain_key(s, id.trim())) {
+            out.write_all(text.as_bytes())?;
+            return Ok(0);
+        }
         let suggestion = rules::ALL.iter().map(|d| d.id.id()).find(|c| is_close(id, c));
         return Err(LintError::UnknownRule { id: id.to_owned(), suggestion });
     };

@@ -19,7 +19,14 @@
 //! | `diff OLD NEW`, `diff --against REV FILE` | JSON / gzip size, depth, nodes per field and per branch of a recursive list (a menu); items added / removed / changed | 1 past `--max-growth` (2×) or a crossed budget |
 //! | `stats FILE` | the size breakdown as a tree with bars | 0 |
 //! | `explain RULE-ID` | what a rule does, why, an example | 0, 2 unknown id |
+//! | `explain KEY` | what a key of the config takes (kind, rules) and its doc comment | 0, 2 unknown |
 //! | `schema [--format native\|json-schema]` | the schema for `config-lint --schema`, or a JSON Schema for editors | 0 |
+//! | `docs` | a Markdown reference of every key, with its doc comment | 0 |
+//! | `template` | a commented TOML skeleton: every key, its doc and rules, an example value | 0 |
+//!
+//! The doc comments (`///`) of the app's config types, fields and enum variants are part
+//! of the schema: `docs`, `template`, `explain KEY`, the editor schema's descriptions and
+//! a `note` under each human-format finding show them.
 //!
 //! The generic binary `config-lint` has no Rust types: it loads a schema exported with
 //! `<app>-lint schema > marketing.schema.json` (`--schema FILE`) and runs the same
@@ -36,7 +43,9 @@ mod args;
 mod breakdown;
 mod check;
 mod date_help;
+mod describe;
 mod diff;
+mod docs;
 mod error;
 mod explain;
 pub mod formats;
@@ -48,6 +57,7 @@ mod measure;
 mod schema_export;
 mod schema_load;
 mod stats;
+mod template;
 mod warnings;
 
 pub use check::{DeserializeFn, LintOptions, lint_text};
@@ -189,8 +199,10 @@ where
         }
         Command::Diff(a) => diff::run(a, &mut ctx, out),
         Command::Stats(a) => stats::run(a, &mut ctx, out),
-        Command::Explain(a) => explain::run(a.rule.as_deref(), out),
+        Command::Explain(a) => explain::run(a.rule.as_deref(), &mut ctx, out),
         Command::Schema(a) => schema(a.format, &mut ctx, out),
+        Command::Docs => generated("docs", docs::markdown, &mut ctx, out),
+        Command::Template => generated("template", template::template, &mut ctx, out),
     };
     match result {
         Ok(code) => code,
@@ -283,5 +295,17 @@ fn schema(format: SchemaFormat, ctx: &mut RunContext<'_>, out: &mut dyn Write) -
     };
     serde_json::to_writer_pretty(&mut *out, &v).map_err(std::io::Error::other)?;
     writeln!(out)?;
+    Ok(EXIT_OK)
+}
+
+/// `docs` and `template`: a text written from the schema alone.
+fn generated(
+    command: &'static str,
+    write: fn(SchemaRef, &str) -> String,
+    ctx: &mut RunContext<'_>,
+    out: &mut dyn Write,
+) -> Result<u8, LintError> {
+    let s = ctx.schema(command)?;
+    out.write_all(write(s, ctx.linter.name).as_bytes())?;
     Ok(EXIT_OK)
 }

@@ -7,6 +7,10 @@
 //! items) and mutual recursion are written without expanding them, like JSON Schema's
 //! `$defs`. [`super::schema_load`] reads it back into a `&'static Schema`.
 //!
+//! Doc comments travel too: `doc` on structs, fields and enums, `variant_docs` on enums,
+//! each written only when non-empty and optional on load, so files exported before docs
+//! were part of the schema still load.
+//!
 //! The schema of a `Vec<u8>`, compact:
 //!
 //! ```json
@@ -38,6 +42,8 @@ pub(crate) struct SchemaFile {
 #[serde(deny_unknown_fields)]
 pub(crate) struct StructDef {
     pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doc: String,
     pub fields: Vec<FieldDef>,
 }
 
@@ -54,6 +60,8 @@ pub(crate) struct FieldDef {
     pub ty: TypeDef,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<RuleDef>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doc: String,
 }
 
 /// A position's type.
@@ -81,7 +89,12 @@ pub(crate) enum TypeDef {
     Struct(String),
     Enum {
         name: String,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        doc: String,
         variants: Vec<String>,
+        /// One per variant when any variant has a doc, else empty.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        variant_docs: Vec<String>,
     },
 }
 
@@ -200,14 +213,22 @@ fn type_def(s: &'static Schema, types: &mut BTreeMap<String, StructDef>) -> Type
         Schema::Seq(i) => TypeDef::Seq(Box::new(type_def(i.get(), types))),
         Schema::Opt(i) => TypeDef::Opt(Box::new(type_def(i.get(), types))),
         Schema::Map(i) => TypeDef::Map(Box::new(type_def(i.get(), types))),
-        Schema::Enum { name, variants } => TypeDef::Enum {
+        Schema::Enum { name, doc, variants, variant_docs } => TypeDef::Enum {
             name: (*name).to_owned(),
+            doc: (*doc).to_owned(),
             variants: variants.iter().map(|v| (*v).to_owned()).collect(),
+            variant_docs: if variant_docs.iter().all(|d| d.is_empty()) {
+                Vec::new()
+            } else {
+                variant_docs.iter().map(|d| (*d).to_owned()).collect()
+            },
         },
         Schema::Struct(st) => {
             if !types.contains_key(st.id) {
                 // placeholder first: a recursive field finds the id and stops
-                types.insert(st.id.to_owned(), StructDef { name: st.name.to_owned(), fields: Vec::new() });
+                let placeholder =
+                    StructDef { name: st.name.to_owned(), doc: String::new(), fields: Vec::new() };
+                types.insert(st.id.to_owned(), placeholder);
                 let def = struct_def(st, types);
                 types.insert(st.id.to_owned(), def);
             }
@@ -227,9 +248,10 @@ fn struct_def(st: &'static StructSchema, types: &mut BTreeMap<String, StructDef>
             required: f.required,
             ty: type_def(f.ty.get(), types),
             rules: f.rules.iter().map(rule_def).collect(),
+            doc: f.doc.to_owned(),
         })
         .collect();
-    StructDef { name: st.name.to_owned(), fields }
+    StructDef { name: st.name.to_owned(), doc: st.doc.to_owned(), fields }
 }
 
 pub(crate) fn kind_def(k: DtKind) -> KindDef {

@@ -5,6 +5,8 @@
 //! as long as it does. Structs may refer to themselves (recursive menus): each struct
 //! gets its slot first, fields then point at the slots, and each slot is filled last.
 //! Loading what [`super::schema_export`] wrote and exporting it again gives the same file.
+//! Doc comments are optional (files exported before they were part of the schema load with
+//! empty docs).
 
 use super::error::LintError;
 use super::schema_export::{FORMAT, FieldDef, KindDef, NumDef, RuleDef, SchemaFile, TypeDef};
@@ -63,6 +65,7 @@ pub(crate) fn build(name: &str, file: &SchemaFile) -> Result<SchemaRef, LintErro
         let st = Schema::Struct(StructSchema {
             name: leak_str(&def.name),
             id: leak_str(id),
+            doc: leak_str(&def.doc),
             fields: leak(fields),
         });
         built.push((id.as_str(), st));
@@ -107,10 +110,22 @@ impl Builder<'_> {
             TypeDef::Seq(i) => Schema::Seq(self.ty(i, &format!("{at}.seq"))?),
             TypeDef::Opt(i) => Schema::Opt(self.ty(i, &format!("{at}.opt"))?),
             TypeDef::Map(i) => Schema::Map(self.ty(i, &format!("{at}.map"))?),
-            TypeDef::Enum { name, variants } => Schema::Enum {
-                name: leak_str(name),
-                variants: leak(variants.iter().map(|v| leak_str(v)).collect()),
-            },
+            TypeDef::Enum { name, doc, variants, variant_docs } => {
+                if !variant_docs.is_empty() && variant_docs.len() != variants.len() {
+                    return Err(invalid(
+                        self.name,
+                        format!("{at}.enum.variant_docs"),
+                        format!("{} docs for {} variants", variant_docs.len(), variants.len()),
+                    ));
+                }
+                let docs = (0..variants.len()).map(|i| variant_docs.get(i).map_or("", |d| leak_str(d)));
+                Schema::Enum {
+                    name: leak_str(name),
+                    doc: leak_str(doc),
+                    variants: leak(variants.iter().map(|v| leak_str(v)).collect()),
+                    variant_docs: leak(docs.collect()),
+                }
+            }
         };
         Ok(SchemaRef::of(Box::leak(Box::new(s))))
     }
@@ -130,6 +145,7 @@ impl Builder<'_> {
             ty,
             required: f.required,
             rules: leak(rules),
+            doc: leak_str(&f.doc),
         })
     }
 

@@ -33,41 +33,15 @@ fn nav() -> Linter {
 
 /// Runs a command line and renders what a terminal would show.
 fn transcript(linter: &Linter, args: &[&str]) -> String {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut argv = vec![linter.name];
     argv.extend_from_slice(args);
-    let code = run(argv.clone(), linter, &mut out, &mut err);
-    let mut s = format!("$ {}\nexit: {code}\n", argv.join(" "));
-    let (out, err) = (String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap());
-    if !out.is_empty() {
-        s.push_str("--- stdout\n");
-        s.push_str(&out);
-    }
-    if !err.is_empty() {
-        s.push_str("--- stderr\n");
-        s.push_str(&err);
-    }
-    s
+    config_tests::snapshot::transcript(&argv, |out, err| run(argv.clone(), linter, out, err))
 }
 
 /// Compares `actual` with `tests/snapshots/<name>.txt` (or writes it).
 fn snapshot(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.txt"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing snapshot {}; run with UPDATE_SNAPSHOTS=1", path.display()));
-    if expected != actual {
-        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
-        panic!(
-            "snapshot {name} differs (first at line {}):\n--- expected\n{}\n--- actual\n{}\n(UPDATE_SNAPSHOTS=1 regenerates)",
-            first + 1,
-            expected.lines().skip(first).take(5).collect::<Vec<_>>().join("\n"),
-            actual.lines().skip(first).take(5).collect::<Vec<_>>().join("\n"),
-        );
-    }
+    config_tests::snapshot::assert_snapshot(&path, actual);
 }
 
 fn check(name: &str, linter: &Linter, args: &[&str]) {
@@ -177,6 +151,34 @@ fn explain_rules() {
     check("explain_max_depth", &shop(), &["explain", "max-depth"]);
     check("explain_budget_near", &shop(), &["explain", "budget-near"]);
     check("explain_unknown", &shop(), &["explain", "max-dept"]);
+}
+
+#[test]
+fn docs_and_template() {
+    check("docs_shop", &shop(), &["docs"]);
+    check("docs_nav", &nav(), &["docs"]);
+    check("template_shop", &shop(), &["template"]);
+    check("template_nav", &nav(), &["template"]);
+    check("docs_no_schema", &Linter::generic(), &["docs"]);
+    // the generic linter reads the docs from an exported schema file
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let exported = dir.join("nav.schema.json");
+    let (mut file, mut err) = (Vec::new(), Vec::new());
+    assert_eq!(run(["nav-lint", "schema"], &nav(), &mut file, &mut err), 0);
+    std::fs::write(&exported, file).unwrap();
+    let generic = transcript(&Linter::generic(), &["--schema", exported.to_str().unwrap(), "docs"]);
+    let app = transcript(&nav(), &["docs"]);
+    assert_eq!(
+        generic.split_once("--- stdout").unwrap().1.replace("config-lint", "nav-lint"),
+        app.split_once("--- stdout").unwrap().1
+    );
+}
+
+#[test]
+fn explain_keys() {
+    check("explain_key", &shop(), &["explain", "promotions[0].percent_off"]);
+    check("explain_key_enum", &nav(), &["explain", "menu[].kind"]);
+    check("explain_unknown_key", &shop(), &["explain", "promotions[0].percent_of"]);
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! The typed model of a derive input: keys as serde reads them, rules with spans.
+//! The typed model of a derive input: keys as serde reads them, rules with spans, and
+//! the doc comments of the type, its fields and its variants.
 
 use crate::attr::{self, DefaultAttr, Errors, RuleAttr};
 use crate::case;
@@ -10,6 +11,8 @@ pub struct Input<'a> {
     pub file: Option<LitStr>,
     pub krate: syn::Path,
     pub container_default: Option<DefaultAttr>,
+    /// The type's doc comment (see `attr::doc`).
+    pub doc: String,
     pub body: Body<'a>,
 }
 
@@ -27,6 +30,7 @@ pub struct FieldAst<'a> {
     pub default: DefaultAttr,
     pub skip: bool,
     pub rules: Vec<RuleAttr>,
+    pub doc: String,
 }
 
 pub struct VariantAst<'a> {
@@ -35,6 +39,7 @@ pub struct VariantAst<'a> {
     pub aliases: Vec<String>,
     pub skip: bool,
     pub has_fields: bool,
+    pub doc: String,
 }
 
 impl FieldAst<'_> {
@@ -92,6 +97,7 @@ impl<'a> Input<'a> {
                                 default: a.default,
                                 skip: a.skip,
                                 rules: a.rules,
+                                doc: attr::doc(&f.attrs),
                             });
                         }
                     }
@@ -116,6 +122,7 @@ impl<'a> Input<'a> {
                         aliases: a.aliases,
                         skip: a.skip,
                         has_fields: !matches!(v.fields, Fields::Unit),
+                        doc: attr::doc(&v.attrs),
                     });
                 }
                 Body::Enum(vs)
@@ -132,6 +139,7 @@ impl<'a> Input<'a> {
             file: c.file,
             krate,
             container_default: c.default,
+            doc: attr::doc(&input.attrs),
             body,
         }
     }

@@ -1,4 +1,5 @@
-//! Parses `#[config(...)]` and the `#[serde(...)]` attributes the schema must honour.
+//! Parses `#[config(...)]` and the `#[serde(...)]` attributes the schema must honour, and
+//! the doc comments (`#[doc = "..."]`) the schema carries for editors and the linter.
 //! Every problem is collected (not returned early) with the span of the offending token.
 
 use proc_macro2::Span;
@@ -315,6 +316,30 @@ pub fn variant(attrs: &[Attribute], errs: &mut Errors) -> VariantAttrs {
     out
 }
 
+/// The doc comment of an item: the string literals of its `#[doc = "..."]` attributes
+/// (what `///` and `/** */` become), one line each, the one leading space rustdoc writes
+/// after `///` and trailing spaces removed, joined with `\n`; blank lines at either end
+/// dropped; `""` for none.
+/// A doc computed by a macro (`#[doc = include_str!(..)]`) is not a literal the derive can
+/// read; it is left out, never an error (rustdoc still shows it).
+pub fn doc(attrs: &[Attribute]) -> String {
+    let mut lines = Vec::new();
+    for a in attrs {
+        if !a.path().is_ident("doc") {
+            continue;
+        }
+        let syn::Meta::NameValue(nv) = &a.meta else { continue };
+        let Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) = ungroup(&nv.value) else { continue };
+        // `split`, not `lines`: an empty `///` is `#[doc = ""]`, a blank line to keep
+        for line in s.value().split('\n') {
+            lines.push(line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned());
+        }
+    }
+    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
+    let last = lines.iter().rposition(|l| !l.is_empty()).map_or(first, |i| i + 1);
+    lines[first..last].join("\n")
+}
+
 /// One `#[config(...)]` item on a field.
 fn rule(m: &ParseNestedMeta<'_>) -> syn::Result<Option<RuleAttr>> {
     let Some(id) = m.path.get_ident() else {
@@ -523,7 +548,28 @@ pub fn parse_size(s: &str) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_size;
+    #![allow(clippy::unwrap_used)]
+    use super::{doc, parse_size};
+
+    fn doc_of(item: &str) -> String {
+        let item: syn::DeriveInput = syn::parse_str(item).unwrap();
+        doc(&item.attrs)
+    }
+
+    #[test]
+    fn doc_comments() {
+        assert_eq!(doc_of("/// One line.\nstruct A;"), "One line.");
+        assert_eq!(doc_of("#[doc = \" A.\"]\n#[doc = \"\"]\n#[doc = \" B.\"]\nstruct A;"), "A.\n\nB.");
+        assert_eq!(
+            doc_of("/// First,\n///   indented,\n///\n/// after a blank.\nstruct A;"),
+            "First,\n  indented,\n\nafter a blank."
+        );
+        assert_eq!(doc_of("///\n/// Padded.\n///\nstruct A;"), "Padded.");
+        assert_eq!(doc_of("/** Block\n two */\nstruct A;"), "Block\ntwo");
+        assert_eq!(doc_of("#[doc = \"Written out.\"]\n#[doc(hidden)]\nstruct A;"), "Written out.");
+        assert_eq!(doc_of("#[doc = include_str!(\"x.md\")]\n#[derive(Debug)]\nstruct A;"), "");
+        assert_eq!(doc_of("struct A;"), "");
+    }
 
     #[test]
     fn sizes() {

@@ -1,6 +1,7 @@
-//! Writes the generated code: the schema `static` and `HasSchema` impl, the blob
-//! decoder (`FromBlob`), a const check of each field's rules against its type, and for
-//! the root type (`file = "..."`) the build-time check and baked value (see `root`).
+//! Writes the generated code: the schema `static` (doc comments included) and `HasSchema`
+//! impl, the blob decoder (`FromBlob`), a const check of each field's rules against its
+//! type, and for the root type (`file = "..."`) the build-time check and baked value (see
+//! `root`).
 
 use crate::ast::{Body, FieldAst, Input, VariantAst};
 use crate::attr::{DefaultAttr, Errors, NumLit, RuleAttr, RuleKind};
@@ -126,7 +127,7 @@ fn struct_impls(ast: &Input<'_>, fields: &[FieldAst<'_>]) -> TokenStream {
     let live: Vec<&FieldAst<'_>> = fields.iter().filter(|f| !f.skip).collect();
 
     let schema_fields = live.iter().map(|f| {
-        let (fi, key, ty, aliases) = (f.ident.to_string(), &f.key, f.ty, &f.aliases);
+        let (fi, key, ty, aliases, doc) = (f.ident.to_string(), &f.key, f.ty, &f.aliases, &f.doc);
         let fi = fi.trim_start_matches("r#").to_owned();
         let required = !f.optional(container_default);
         let rules = f.rules.iter().map(|r| rule_tokens(r, fields, &core));
@@ -134,6 +135,7 @@ fn struct_impls(ast: &Input<'_>, fields: &[FieldAst<'_>]) -> TokenStream {
             #core::Field {
                 ident: #fi, key: #key, aliases: &[#(#aliases),*],
                 ty: <#ty as #core::HasSchema>::SCHEMA, required: #required, rules: &[#(#rules),*],
+                doc: #doc,
             }
         }
     });
@@ -161,11 +163,13 @@ fn struct_impls(ast: &Input<'_>, fields: &[FieldAst<'_>]) -> TokenStream {
     });
 
     let decode = from_blob_struct(ast, fields, &core);
+    let doc = &ast.doc;
     quote! {
         const _: () = {
             static __SCHEMA: #core::Schema = #core::Schema::Struct(#core::StructSchema {
                 name: #name,
                 id: ::core::concat!(::core::module_path!(), "::", #name),
+                doc: #doc,
                 fields: &[#(#schema_fields),*],
             });
             impl #core::HasSchema for #ident {
@@ -242,13 +246,19 @@ fn enum_impls(ast: &Input<'_>, vs: &[VariantAst<'_>]) -> TokenStream {
     let name = ident.to_string();
     let live: Vec<&VariantAst<'_>> = vs.iter().filter(|v| !v.skip).collect();
     let names: Vec<&String> = live.iter().flat_map(|v| std::iter::once(&v.name).chain(&v.aliases)).collect();
+    // one doc per accepted name: an alias has its variant's
+    let docs: Vec<&String> =
+        live.iter().flat_map(|v| std::iter::repeat_n(&v.doc, 1 + v.aliases.len())).collect();
+    let doc = &ast.doc;
     let arms = live.iter().map(|v| {
         let (vi, n, a) = (v.ident, &v.name, &v.aliases);
         quote!(#n #(| #a)* => ::core::result::Result::Ok(#ident::#vi),)
     });
     quote! {
         const _: () = {
-            static __SCHEMA: #core::Schema = #core::Schema::Enum { name: #name, variants: &[#(#names),*] };
+            static __SCHEMA: #core::Schema = #core::Schema::Enum {
+                name: #name, doc: #doc, variants: &[#(#names),*], variant_docs: &[#(#docs),*],
+            };
             impl #core::HasSchema for #ident {
                 const SCHEMA: #core::SchemaRef = #core::SchemaRef(&raw const __SCHEMA);
             }

@@ -42,6 +42,7 @@ struct MenuItem {
 static MENU: Schema = Schema::Struct(StructSchema {
     name: "Menu",
     id: "bench::Menu",
+    doc: "",
     fields: &[Field {
         ident: "menu",
         key: "menu",
@@ -49,12 +50,14 @@ static MENU: Schema = Schema::Struct(StructSchema {
         ty: SchemaRef(&raw const ITEMS),
         required: true,
         rules: &[Rule::Len { min: Some(1), max: None }, Rule::MaxDepth(8), Rule::MaxNodes(1_000_000)],
+        doc: "",
     }],
 });
 static ITEMS: Schema = Schema::Seq(SchemaRef(&raw const ITEM));
 static ITEM: Schema = Schema::Struct(StructSchema {
     name: "MenuItem",
     id: "bench::MenuItem",
+    doc: "",
     fields: &[
         Field {
             ident: "title",
@@ -63,6 +66,7 @@ static ITEM: Schema = Schema::Struct(StructSchema {
             ty: <String as HasSchema>::SCHEMA,
             required: true,
             rules: &[Rule::Len { min: Some(1), max: Some(120) }],
+            doc: "",
         },
         Field {
             ident: "url",
@@ -71,6 +75,7 @@ static ITEM: Schema = Schema::Struct(StructSchema {
             ty: <String as HasSchema>::SCHEMA,
             required: true,
             rules: &[Rule::Url(config_core::url::UrlOptions::BARE)],
+            doc: "",
         },
         Field {
             ident: "id",
@@ -79,6 +84,7 @@ static ITEM: Schema = Schema::Struct(StructSchema {
             ty: <u64 as HasSchema>::SCHEMA,
             required: true,
             rules: &[],
+            doc: "",
         },
         Field {
             ident: "children",
@@ -87,6 +93,7 @@ static ITEM: Schema = Schema::Struct(StructSchema {
             ty: SchemaRef(&raw const ITEMS),
             required: false,
             rules: &[],
+            doc: "",
         },
     ],
 });

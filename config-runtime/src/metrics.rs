@@ -17,7 +17,7 @@
 //! ```
 //! # use config_runtime::*;
 //! # #[derive(serde::Deserialize)] struct Marketing { title: String }
-//! # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+//! # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
 //! # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -90,7 +90,7 @@ impl LiveCollector {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?;

@@ -1,5 +1,6 @@
 //! Shared types for the workspace tests: the shop schema used by the UI tests, the
-//! parity test and the taxonomy test.
+//! parity test and the taxonomy test; the invariants every answer must satisfy, the
+//! generated input shapes, and the snapshot helpers of the CLI tests.
 
 /// Defines the shop-like test schema. The root struct takes the given attributes, so a
 /// UI test can point it at a fixture (`#[config(file = "...")]`) while run-time tests
@@ -25,27 +26,36 @@ macro_rules! shop_like_types {
 #[macro_export]
 macro_rules! __shop_schema {
     ($nodes:literal, $json:literal, $title:literal; $(#[$attr:meta])*) => {
+        /// The shop's marketing config.
         #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
         $(#[$attr])*
         pub struct Marketing {
+            /// Orders at or above this amount, in cents, ship free.
             #[config(range(min = 0, max = 100000))]
             pub free_shipping_over_cents: u32,
+            /// The promotions, running or planned.
             #[config(unique = "id", len(max = 50))]
             #[serde(default)]
             pub promotions: Vec<Promotion>,
+            /// The navigation menu, top level first.
+            ///
+            /// Each entry may hold more entries under `children`.
             #[config(max_depth = 3, max_nodes = $nodes, max_json_bytes = $json)]
             #[serde(default)]
             pub menu: Vec<MenuItem>,
         }
 
+        /// A time-limited discount.
         #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
         pub struct Promotion {
+            /// Names the promotion in links and reports; never shown to shoppers.
             pub id: String,
             #[config(len(min = 1, max = 80))]
             pub title: String,
             #[config(before = "ends")]
             pub starts: ::chrono::DateTime<::chrono::FixedOffset>,
             pub ends: ::chrono::DateTime<::chrono::FixedOffset>,
+            /// How much is taken off, in percent.
             #[config(range(min = 1, max = 90))]
             pub percent_off: u8,
             #[config(url)]
@@ -59,6 +69,7 @@ macro_rules! __shop_schema {
             "all".to_owned()
         }
 
+        /// One entry of the menu.
         #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
         pub struct MenuItem {
             #[config(len(min = 1, max = $title))]
@@ -134,11 +145,14 @@ macro_rules! nav_types {
             pub color: Option<String>,
         }
 
+        /// How a node is shown.
         #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq, Default)]
         #[serde(rename_all = "kebab-case")]
         pub enum Kind {
+            /// A plain link.
             #[default]
             Link,
+            /// A coloured banner.
             SaleBanner,
         }
     };
@@ -168,6 +182,7 @@ macro_rules! taxonomy_types {
 
 pub mod invariants;
 pub mod shapes;
+pub mod snapshot;
 pub mod taxonomy;
 
 /// Writes `fixtures/generated/taxonomy_{3,7}.toml` from the taxonomy fixture (deterministic),

@@ -126,3 +126,14 @@ fn shown_escapes_and_cuts_at_80_chars() {
     assert_eq!(s.chars().count(), 79 - 1 + "\\u{1b}".len() + 1, "{s}");
     assert!(!s.contains('\u{1b}'));
 }
+
+#[test]
+fn notes_go_under_the_findings_they_are_for() {
+    let mut d = one("a = 1\nb = 2\n", 4..5);
+    d.items.push(Diagnostic { line: 2, col: 5, span: 10..11, path: "b".into(), ..d.items[0].clone() });
+    let r = d.render_noted(false, &|x| (x.path == "b").then(|| "What b is for.\u{1b}".to_owned()));
+    let Some((first, second)) = r.split_once("f.toml:2:5") else { unreachable!("{r}") };
+    assert!(!first.contains("note"), "{r}");
+    assert!(second.contains("= note: What b is for.\\u{1b}"), "{r}");
+    assert_eq!(d.render_noted(false, &|_| None), d.render());
+}

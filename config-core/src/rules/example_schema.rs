@@ -30,12 +30,13 @@ use chrono::{DateTime, FixedOffset};
 type Dt = DateTime<FixedOffset>;
 
 const fn field(key: &'static str, ty: SchemaRef, required: bool, rules: &'static [Rule]) -> Field {
-    Field { ident: key, key, aliases: &[], ty, required, rules }
+    Field { ident: key, key, aliases: &[], ty, required, rules, doc: "" }
 }
 
 static MENU_ITEM: Schema = Schema::Struct(StructSchema {
     name: "MenuItem",
     id: "example::MenuItem",
+    doc: "",
     fields: &[
         field("title", <String as HasSchema>::SCHEMA, true, &[]),
         field(
@@ -51,6 +52,7 @@ static MENU_ITEM: Schema = Schema::Struct(StructSchema {
 static PROMOTION: Schema = Schema::Struct(StructSchema {
     name: "Promotion",
     id: "example::Promotion",
+    doc: "",
     fields: &[
         field("id", <String as HasSchema>::SCHEMA, true, &[]),
         field(
@@ -85,6 +87,7 @@ static PROMOTION: Schema = Schema::Struct(StructSchema {
 static SHOP_SCHEMA: Schema = Schema::Struct(StructSchema {
     name: "Shop",
     id: "example::Shop",
+    doc: "",
     fields: &[
         field(
             "free_shipping_over_cents",

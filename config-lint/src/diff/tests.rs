@@ -4,7 +4,7 @@
 //! snapshots under `tests/snapshots/`, like every other rendered output; regenerate with
 //! `UPDATE_SNAPSHOTS=1 cargo test -p config-lint --lib` and review the diff.
 
-#![allow(clippy::unwrap_used, clippy::panic)]
+#![allow(clippy::unwrap_used)]
 use super::*;
 use config_core::HasSchema;
 use std::path::Path;
@@ -14,21 +14,7 @@ config_tests::taxonomy_types!();
 /// Compares `actual` with `tests/snapshots/<name>.txt` (or writes it).
 fn snapshot(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.txt"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing snapshot {}; run with UPDATE_SNAPSHOTS=1", path.display()));
-    if expected != actual {
-        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
-        panic!(
-            "snapshot {name} differs (first at line {}):\n--- expected\n{}\n--- actual\n{}\n(UPDATE_SNAPSHOTS=1 regenerates)",
-            first + 1,
-            expected.lines().skip(first).take(5).collect::<Vec<_>>().join("\n"),
-            actual.lines().skip(first).take(5).collect::<Vec<_>>().join("\n"),
-        );
-    }
+    config_tests::snapshot::assert_snapshot(&path, actual);
 }
 
 #[test]

@@ -13,3 +13,20 @@ fn parses_printed_paths() {
     assert_eq!(parse("m[1][0]").unwrap(), vec![k("m"), Segment::Index(1), Segment::Index(0)]);
     assert!(parse("a[x]").is_none());
 }
+
+mod shop {
+    config_tests::shop_types!();
+}
+
+#[test]
+fn the_innermost_field_on_a_path() {
+    use config_core::HasSchema;
+    let root = shop::Marketing::SCHEMA.get();
+    let at = |p: &str| field_at(root, &parse(p).unwrap()).map(|f| f.key);
+    assert_eq!(at("promotions[0].percent_off"), Some("percent_off"));
+    assert_eq!(at("promotions[1]"), Some("promotions"));
+    assert_eq!(at("menu[0].children[2].title"), Some("title"));
+    assert_eq!(at("(root)"), None);
+    assert_eq!(at("promotions[0].percent_of"), None, "a path that leads nowhere names no field");
+    assert_eq!(at("free_shipping_over_cents[0]"), None);
+}

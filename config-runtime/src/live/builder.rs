@@ -68,7 +68,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// ```
     /// # use config_runtime::*; use std::sync::LazyLock;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # static BAKED: LazyLock<Marketing> = LazyLock::new(|| Marketing { title: "Baked".into() });
     /// # impl Baked for Marketing { fn baked() -> &'static Self { &BAKED } }
@@ -97,7 +97,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// ```
     /// # use config_runtime::*; use std::time::Duration;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -121,7 +121,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -143,9 +143,9 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String, #[serde(default)] tags: Vec<String> }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[
-    /// #   Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] },
-    /// #   Field { ident: "tags", key: "tags", aliases: &[], ty: <Vec<String> as HasSchema>::SCHEMA, required: false, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[
+    /// #   Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" },
+    /// #   Field { ident: "tags", key: "tags", aliases: &[], ty: <Vec<String> as HasSchema>::SCHEMA, required: false, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -168,7 +168,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// ```
     /// # use config_runtime::*; use std::time::Duration;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -199,7 +199,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -228,7 +228,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -253,7 +253,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// # use config_runtime::*;
     /// # use config_runtime::artifact::Level;
     /// # #[derive(serde::Deserialize, serde::Serialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -284,7 +284,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -312,7 +312,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -333,7 +333,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> LiveBuilder<T, P> {
     /// ```
     /// # use config_runtime::*; use std::time::Duration;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");

@@ -5,7 +5,7 @@
 //! ```
 //! # use config_runtime::*; use std::sync::LazyLock; use std::time::Duration;
 //! # #[derive(serde::Deserialize)] struct Marketing { title: String }
-//! # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+//! # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
 //! # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
 //! # static BAKED: LazyLock<Marketing> = LazyLock::new(|| Marketing { title: "Baked".into() });
 //! # impl Baked for Marketing { fn baked() -> &'static Self { &BAKED } }
@@ -95,7 +95,7 @@ impl<T: HasSchema + DeserializeOwned + Send + Sync + 'static> Live<T> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -117,7 +117,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -139,7 +139,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -162,7 +162,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -182,7 +182,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -207,7 +207,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -231,7 +231,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -255,7 +255,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -279,9 +279,9 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String, #[serde(default)] tags: Vec<String> }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[
-    /// #   Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] },
-    /// #   Field { ident: "tags", key: "tags", aliases: &[], ty: <Vec<String> as HasSchema>::SCHEMA, required: false, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[
+    /// #   Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" },
+    /// #   Field { ident: "tags", key: "tags", aliases: &[], ty: <Vec<String> as HasSchema>::SCHEMA, required: false, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -302,7 +302,7 @@ impl<T: Send + Sync + 'static, P: Send + Sync + 'static> Live<T, P> {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");

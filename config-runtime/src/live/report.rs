@@ -27,7 +27,7 @@ pub enum ErrorKind {
 /// ```
 /// # use config_runtime::*; use std::time::Duration;
 /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-/// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+/// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
 /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -124,7 +124,7 @@ impl ErrorReport {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -143,7 +143,7 @@ impl ErrorReport {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -162,7 +162,7 @@ impl ErrorReport {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");
@@ -185,7 +185,7 @@ impl ErrorReport {
     /// ```
     /// # use config_runtime::*;
     /// # #[derive(serde::Deserialize)] struct Marketing { title: String }
-    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[] }] });
+    /// # static S: Schema = Schema::Struct(StructSchema { name: "Marketing", id: "doc::Marketing", doc: "", fields: &[Field { ident: "title", key: "title", aliases: &[], ty: <String as HasSchema>::SCHEMA, required: true, rules: &[], doc: "" }] });
     /// # impl HasSchema for Marketing { const SCHEMA: SchemaRef = SchemaRef(&raw const S); }
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let dir = tempfile::tempdir()?; let path = dir.path().join("marketing.toml");

@@ -17,6 +17,7 @@ struct Marketing {
 static MARKETING: Schema = Schema::Struct(StructSchema {
     name: "Marketing",
     id: "metrics_tests::Marketing",
+    doc: "",
     fields: &[Field {
         ident: "title",
         key: "title",
@@ -24,6 +25,7 @@ static MARKETING: Schema = Schema::Struct(StructSchema {
         ty: <String as HasSchema>::SCHEMA,
         required: true,
         rules: &[],
+        doc: "",
     }],
 });
 

@@ -21,6 +21,7 @@ pub struct Cfg {
 static CFG: Schema = Schema::Struct(StructSchema {
     name: "Cfg",
     id: "live_tests::Cfg",
+    doc: "",
     fields: &[
         Field {
             ident: "title",
@@ -29,6 +30,7 @@ static CFG: Schema = Schema::Struct(StructSchema {
             ty: <String as HasSchema>::SCHEMA,
             required: true,
             rules: &[Rule::Len { min: Some(1), max: None }],
+            doc: "",
         },
         Field {
             ident: "n",
@@ -37,6 +39,7 @@ static CFG: Schema = Schema::Struct(StructSchema {
             ty: <u32 as HasSchema>::SCHEMA,
             required: true,
             rules: &[],
+            doc: "",
         },
         Field {
             ident: "tags",
@@ -45,6 +48,7 @@ static CFG: Schema = Schema::Struct(StructSchema {
             ty: <Vec<String> as HasSchema>::SCHEMA,
             required: false,
             rules: &[],
+            doc: "",
         },
     ],
 });
