@@ -185,8 +185,8 @@ pub fn token_len(text: &str, off: usize) -> usize {
 /// hundred bytes, not the line.
 pub const MAX_FRAME_LINE: usize = 4096;
 
-/// `s` with control characters (C0, DEL, C1) and bidi embedding / override / isolate
-/// characters (the whole [`crate::forbidden`] set) written as `\u{..}` escapes, for text
+/// `s` with every character of [`crate::forbidden`] (C0, DEL, C1 and every Unicode format
+/// character: zero-width, bidi, tags, …) written as `\u{..}` escapes, for text
 /// shown on a terminal or in a log: a value quoted in a message can neither break a
 /// one-line record nor send escape sequences. Borrowed when there is nothing to escape
 /// (the usual case).
@@ -330,7 +330,7 @@ impl Diagnostics {
 }
 
 /// A source line as a code frame shows it: every character of [`crate::forbidden`] but
-/// tab and carriage return (the renderer lays those out) drawn as U+FFFD, one visible
+/// tab and carriage return (the renderer draws those itself) drawn as U+FFFD, one visible
 /// character for one invisible one, so the frame's columns stay the file's (the title
 /// and the one-line record name the character as `\u{..}`); the byte range `at` moves to
 /// the same characters.

@@ -19,8 +19,12 @@ use toml::de::{DeTable, DeValue};
 /// One row of the breakdown.
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct Node {
-    /// Display name: a key, or a list item's name.
+    /// Display name: a key, or a list item's name, as every output quotes it (escaped, cut
+    /// to 80 characters).
     pub name: String,
+    /// The key or item name as written: what `diff` pairs versions by.
+    #[serde(skip)]
+    pub raw: String,
     /// Key path: `menu[3]`.
     pub path: String,
     #[serde(flatten)]
@@ -38,6 +42,7 @@ pub(crate) fn tree(doc: &DeTable<'_>, root: Option<&'static Schema>, levels: usi
     let mut path = String::new();
     Node {
         name: "(document)".to_owned(),
+        raw: String::new(),
         path: String::new(),
         size: measure::doc_size(doc),
         children: table_children(doc, st, levels, &mut path),
@@ -63,6 +68,7 @@ fn table_children(
         let unique = field.and_then(|f| unique_key(f.rules));
         out.push(Node {
             name: shown(key).into_owned(),
+            raw: key.to_string(),
             path: path.clone(),
             size: measure::size(v.get_ref()),
             children: value_children(v.get_ref(), ty, unique, levels - 1, path),
@@ -104,11 +110,12 @@ fn value_children(
             for (i, item) in a.iter().enumerate() {
                 let len = path.len();
                 let _ = write!(path, "[{i}]");
-                let name = item_name(item.get_ref(), unique, st)
-                    .map_or_else(|| format!("[{i}]"), |n| shown(&n).into_owned());
+                let raw = item_name(item.get_ref(), unique, st).unwrap_or_else(|| format!("[{i}]"));
+                let name = shown(&raw).into_owned();
                 let DeValue::Table(t) = item.get_ref() else { continue };
                 out.push(Node {
                     name,
+                    raw,
                     path: path.clone(),
                     size: measure::size(item.get_ref()),
                     children: table_children(t, st, levels - 1, path),

@@ -170,22 +170,16 @@ pub(crate) fn compare(
         old: Some(a.size),
         new: Some(b.size),
     }];
-    for (key, fa, fb) in pair(&a.children, &b.children) {
+    for (name, key, fa, fb) in pair(&a.children, &b.children) {
         let path = fa.or(fb).map(|n| n.path.clone()).unwrap_or_default();
-        rows.push(Row {
-            name: key.clone(),
-            path,
-            level: 1,
-            old: fa.map(|n| n.size),
-            new: fb.map(|n| n.size),
-        });
+        rows.push(Row { name, path, level: 1, old: fa.map(|n| n.size), new: fb.map(|n| n.size) });
         let tree = |doc: &DeTable<'_>| {
             doc.get(key.as_str()).is_some_and(|v| breakdown::is_tree_list(&key, v.get_ref(), root))
         };
         if tree(old) || tree(new) {
             let none: Vec<Node> = Vec::new();
             let (ca, cb) = (fa.map_or(&none, |n| &n.children), fb.map_or(&none, |n| &n.children));
-            for (name, ba, bb) in pair(ca, cb) {
+            for (name, _, ba, bb) in pair(ca, cb) {
                 let path = ba.or(bb).map(|n| n.path.clone()).unwrap_or_default();
                 rows.push(Row { name, path, level: 2, old: ba.map(|n| n.size), new: bb.map(|n| n.size) });
             }
@@ -211,23 +205,32 @@ fn display_path(r: &Row) -> String {
     if r.path.is_empty() { "(document)".to_owned() } else { r.path.clone() }
 }
 
-/// Pairs nodes by name (the n-th of a repeated name with the n-th), old order first.
-fn pair<'a>(a: &'a [Node], b: &'a [Node]) -> Vec<(String, Option<&'a Node>, Option<&'a Node>)> {
+/// A pair of nodes: (display name, name as written, old, new).
+type Paired<'a> = (String, String, Option<&'a Node>, Option<&'a Node>);
+
+/// Pairs nodes by their name as written (the n-th of a repeated name with the n-th), old
+/// order first.
+fn pair<'a>(a: &'a [Node], b: &'a [Node]) -> Vec<Paired<'a>> {
     let keyed = |v: &'a [Node]| {
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         v.iter()
             .map(|n| {
-                let k = seen.entry(n.name.as_str()).or_default();
+                let k = seen.entry(n.raw.as_str()).or_default();
                 *k += 1;
-                ((n.name.clone(), *k), n)
+                ((n.raw.clone(), *k), n)
             })
             .collect::<Vec<_>>()
     };
     let (ka, kb) = (keyed(a), keyed(b));
     let in_b: BTreeMap<_, _> = kb.iter().map(|(k, n)| (k.clone(), *n)).collect();
     let in_a: BTreeSet<_> = ka.iter().map(|(k, _)| k.clone()).collect();
-    let mut out: Vec<_> = ka.iter().map(|(k, n)| (k.0.clone(), Some(*n), in_b.get(k).copied())).collect();
-    out.extend(kb.iter().filter(|(k, _)| !in_a.contains(k)).map(|(k, n)| (k.0.clone(), None, Some(*n))));
+    let mut out: Vec<_> =
+        ka.iter().map(|(k, n)| (n.name.clone(), k.0.clone(), Some(*n), in_b.get(k).copied())).collect();
+    out.extend(
+        kb.iter()
+            .filter(|(k, _)| !in_a.contains(k))
+            .map(|(k, n)| (n.name.clone(), k.0.clone(), None, Some(*n))),
+    );
     out
 }
 
@@ -283,7 +286,11 @@ fn lists(old: &DeTable<'_>, new: &DeTable<'_>, root: Option<&'static Schema>) ->
             a.iter().map(|(k, v)| (k.as_str(), v)).collect();
         let in_b: BTreeMap<&str, &BTreeMap<String, String>> =
             b.iter().map(|(k, v)| (k.as_str(), v)).collect();
-        let mut d = ListDiff { field: field.clone(), key: key.to_owned(), ..ListDiff::default() };
+        let mut d = ListDiff {
+            field: config_core::diag::shown(&field).into_owned(),
+            key: key.to_owned(),
+            ..ListDiff::default()
+        };
         for (k, fa) in &a {
             match in_b.get(k.as_str()) {
                 None => d.removed.push(shown(k).into_owned()),
@@ -450,7 +457,7 @@ pub(crate) fn render(r: &DiffReport) -> String {
 
 fn diag_json(d: &Diagnostics, x: &Diagnostic) -> serde_json::Value {
     json!({
-        "file": d.file, "rule": x.rule.id(), "line": x.line, "col": x.col,
+        "file": config_core::diag::printable(&d.file), "rule": x.rule.id(), "line": x.line, "col": x.col,
         "path": x.path, "message": x.message,
     })
 }

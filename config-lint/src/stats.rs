@@ -30,7 +30,7 @@ pub(crate) fn run(args: &StatsArgs, ctx: &mut RunContext<'_>, out: &mut dyn Writ
     match args.format {
         ReportFormat::Json => {
             let v = serde_json::json!({
-                "file": src.name,
+                "file": config_core::diag::printable(&src.name),
                 "toml_bytes": src.text.len(),
                 "gzip_level": GZIP_LEVEL,
                 "tree": tree,
@@ -45,6 +45,7 @@ pub(crate) fn run(args: &StatsArgs, ctx: &mut RunContext<'_>, out: &mut dyn Writ
 
 /// The human tree.
 pub(crate) fn render(file: &str, toml_bytes: usize, tree: &Node) -> String {
+    let file = config_core::diag::printable(file);
     let s = tree.size;
     let mut rows: Vec<(String, &Node)> = vec![(tree.name.clone(), tree)];
     flatten(&tree.children, "", &mut rows);

@@ -57,6 +57,15 @@ fn lint(args: &[&str]) -> (u8, String, String) {
     (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
 }
 
+/// The generic linter (no schema: tree lists and item lists found by their shape).
+fn lint_generic(args: &[&str]) -> (u8, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut full = vec!["config-lint", "--color", "never"];
+    full.extend_from_slice(args);
+    let code = run(full, &Linter::generic(), &mut out, &mut err);
+    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
 /// `check` of one file in one format: the exit code and standard output.
 fn check(file: &Path, format: &str) -> (u8, String) {
     let p = file.to_str().unwrap();
@@ -201,6 +210,8 @@ fn hostile() -> Vec<Hostile> {
         },
         // raw ESC in a quoted key: a syntax error whose frame shows the line
         Hostile { name: "esc_key_raw", text: format!("{root}\"evil\u{1b}[31mred\u{1b}[0m\" = 1\n") },
+        // a list of items with ids under a key holding an OSC sequence (`diff` names lists)
+        Hostile { name: "esc_list_key", text: "\"p\\u001b]0;pwned\\u0007\" = [{id = \"a\"}]\n".to_owned() },
         // a right-to-left override in a `one_of` value, escaped and raw
         Hostile { name: "bidi_escaped", text: promo_with("audience = \"mem\\u202Ebers\"") },
         Hostile { name: "bidi_raw", text: promo_with("audience = \"mem\u{202e}bers\"") },
@@ -326,6 +337,10 @@ fn diff_and_stats_quote_hostile_text_escaped_and_cut() {
             vec!["stats", "--format", "json", p],
         ] {
             let (code, out, err) = lint(&args);
+            let (generic_code, generic_out, _) = lint_generic(&args);
+            let what = format!("{name}: {} (no schema)", args[..args.len() - 1].join(" "));
+            assert!(generic_code <= 1, "{what}: exit {generic_code}");
+            assert_safe_text(&what, &generic_out, MAX_LINE_LONG_INPUT + 3 * p.len());
             let what = format!("{name}: {}", args[..args.len() - 1].join(" "));
             assert!(code <= 1, "{what}: exit {code}\n{err}");
             assert_safe_text(&what, &out, MAX_LINE_LONG_INPUT + 3 * p.len());

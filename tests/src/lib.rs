@@ -105,6 +105,10 @@ macro_rules! links_types {
             #[config(url(relative))]
             #[serde(default)]
             pub help: Option<String>,
+            /// Mirror links by region: a map of links under an allowlist.
+            #[config(url(hosts("*.shop.example")))]
+            #[serde(default)]
+            pub mirrors: ::std::collections::BTreeMap<String, String>,
         }
     };
 }

@@ -13,8 +13,9 @@ pub const RULE: RuleDescriptor = RuleDescriptor {
     what: "A string holds a control character (other than tab, newline, carriage return) or an \
            invisible Unicode format character (soft hyphen, zero-width space or joiner, \
            direction mark, bidi embedding / override / isolate, byte order mark, tag \
-           characters); or a key (bare, quoted, dotted, in a table header or a map) holds \
-           any of them, tab and newlines included.",
+           characters); or the key of a map entry holds any of them, tab and newlines \
+           included, however it is written (quoted, in a dotted key or a table header). A \
+           struct key holding one is an `unknown-key` finding, the key shown escaped.",
     why: "Bidi overrides make text display differently from what it is (\"Sale 50% off\" that \
           reads backwards in the shop); zero-width characters make two ids or keys that look \
           the same differ; control characters break JSON consumers and logs.",

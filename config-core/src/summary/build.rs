@@ -21,10 +21,12 @@ pub enum Fold {
     Unfolded,
 }
 
-/// Positions the unfolded mode ([`Fold::Unfolded`]) creates for array elements before it
-/// folds the rest of each array into its first element's position (first occurrences
-/// only, as when folded): a file with millions of values costs bounded memory beyond the
-/// folded summary, and every occurrence is still listed for files of usual size.
+/// Positions the unfolded mode ([`Fold::Unfolded`]) creates for array elements (and, guided,
+/// map entries) before it folds the rest of each array or map into its first entry's
+/// position (first occurrences only): a file with millions of values costs bounded memory
+/// beyond the folded summary, and every occurrence is still listed for files of usual
+/// size. Past the budget the build (a position per map key) may list a finding in a later
+/// map entry that run time folds away; the file is refused at both moments alike.
 pub const MAX_UNFOLDED_POSITIONS: usize = 100_000;
 
 /// Summarises a parsed document, recording every fact any rule may ask for (the derive's
@@ -34,15 +36,20 @@ pub fn build(root: &Spanned<DeTable<'_>>, fold: Fold) -> SummaryBuf {
 }
 
 /// Summarises a parsed document for one schema: the same builder, skipping the facts no
-/// rule of that schema reads at a position (run time and the linter). The checker then
-/// finds exactly what it finds on the full summary.
+/// rule of that schema reads at a position, folding map entries like array elements
+/// (keeping there only the `one_of` values and link hosts a rule refuses), sending values no
+/// rule reads to one sink position (run time and the linter). Folded, the checker finds
+/// something exactly when it finds something on the full summary; unfolded (below the
+/// budget) it lists every occurrence, of which the build's findings are the first per
+/// position.
 pub fn build_for(root: &Spanned<DeTable<'_>>, fold: Fold, schema: SchemaRef) -> SummaryBuf {
     build_with(root, fold, Some(schema))
 }
 
 fn build_with(root: &Spanned<DeTable<'_>>, fold: Fold, schema: Option<SchemaRef>) -> SummaryBuf {
     let mut b = Builder::new(fold, schema.is_some());
-    let guide = SchemaGuide { schema: schema.map(|s| unwrap_opt(s.get())), rules: &[], outer: true };
+    let guide =
+        SchemaGuide { schema: schema.map(|s| unwrap_opt(s.get())), rules: &[], outer: true, in_map: false };
     let r = b.new_pos(guide);
     b.visit_table(r, root.get_ref(), root.span().start);
     b.finish(r)

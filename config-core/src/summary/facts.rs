@@ -17,7 +17,7 @@ pub struct StrScan {
     pub chars: u64,
     /// Length as a JSON string literal (see [`json_string_len`]).
     pub json_len: u64,
-    /// Some byte could start a control or bidi character a value may not contain
+    /// Some byte could start a character of [`crate::forbidden`] a value may not contain
     /// ([`control_problem`](crate::forbidden::control_problem) decides).
     pub maybe_control: bool,
 }

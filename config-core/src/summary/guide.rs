@@ -14,6 +14,13 @@ pub(super) struct SchemaGuide {
     pub rules: &'static [Rule],
     /// The field itself, not an element inside it.
     pub outer: bool,
+    /// Inside the value of a map entry. The entries of a map share one position here
+    /// (the build has one per key), so such positions keep only the `one_of` values and
+    /// link hosts a rule refuses: how many distinct good ones the entries hold together
+    /// must not make a difference the build does not make. (One entry holding more than
+    /// `DISTINCT_CAP` distinct good ones, which the build cannot compare, is refused by the
+    /// build only.)
+    pub in_map: bool,
 }
 
 /// Which optional facts a position records (bits of [`SchemaGuide::needs`]).
@@ -93,16 +100,50 @@ impl SchemaGuide {
         n | need::KEYS
     }
 
+    /// Inside a map entry (see [`SchemaGuide::in_map`]): is the string `s` one no `one_of`
+    /// or enum rule here refuses? Only refused values are kept there.
+    pub fn distinct_allowed(&self, s: &str) -> bool {
+        let Some(sch) = self.schema.filter(|_| self.in_map) else { return false };
+        if let Schema::Enum { variants, .. } = sch
+            && !variants.contains(&s)
+        {
+            return false;
+        }
+        self.rules.iter().all(|r| match r {
+            Rule::OneOf(set) => set.contains(&s),
+            _ => true,
+        })
+    }
+
+    /// Inside a map entry (see [`SchemaGuide::in_map`]): does every `url(hosts(...))` rule
+    /// here allow links to `host`? Only hosts some rule refuses are kept there.
+    pub fn host_allowed(&self, host: &str) -> bool {
+        self.schema.is_some()
+            && self.in_map
+            && self.rules.iter().all(|r| match r {
+                Rule::Url(o) => o.hosts.is_empty() || crate::url::host_allowed(host, o.hosts),
+                _ => true,
+            })
+    }
+
     /// The guide of the position of `key` in a table here.
     pub fn field(&self, key: &str) -> SchemaGuide {
         match self.schema {
             Some(Schema::Struct(st)) => match st.fields.iter().find(|f| f.matches(key)) {
-                Some(f) => SchemaGuide { schema: Some(unwrap_opt(f.ty.get())), rules: f.rules, outer: true },
+                Some(f) => SchemaGuide {
+                    schema: Some(unwrap_opt(f.ty.get())),
+                    rules: f.rules,
+                    outer: true,
+                    in_map: self.in_map,
+                },
                 None => SchemaGuide::default(),
             },
-            Some(Schema::Map(inner)) => {
-                SchemaGuide { schema: Some(unwrap_opt(inner.get())), rules: self.rules, outer: false }
-            }
+            Some(Schema::Map(inner)) => SchemaGuide {
+                schema: Some(unwrap_opt(inner.get())),
+                rules: self.rules,
+                outer: false,
+                in_map: true,
+            },
             _ => SchemaGuide::default(),
         }
     }
@@ -110,9 +151,12 @@ impl SchemaGuide {
     /// The guide of the position of the elements of an array here.
     pub fn elem(&self) -> SchemaGuide {
         match self.schema {
-            Some(Schema::Seq(inner)) => {
-                SchemaGuide { schema: Some(unwrap_opt(inner.get())), rules: self.rules, outer: false }
-            }
+            Some(Schema::Seq(inner)) => SchemaGuide {
+                schema: Some(unwrap_opt(inner.get())),
+                rules: self.rules,
+                outer: false,
+                in_map: self.in_map,
+            },
             _ => SchemaGuide::default(),
         }
     }

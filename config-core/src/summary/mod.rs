@@ -227,8 +227,9 @@ pub struct Pos {
     pub url_hosts_overflow: bool,
     pub control: Option<Bad>,
     /// First key naming this position that holds a character of [`crate::forbidden`] (tab
-    /// and newlines included), located at the key (bare, quoted, in a dotted key or a
-    /// table header).
+    /// and newlines included), located at the key (quoted, in a dotted key or a table
+    /// header). The checker reads it for the positions it visits: map entries and struct
+    /// fields (whose keys, plain identifiers, never hold one).
     pub key_control: Option<Bad>,
     pub distinct: Span32,
     /// More distinct strings were seen than [`DISTINCT_CAP`].

@@ -430,6 +430,7 @@ impl<'d> Builder<'d> {
         }
         let pb = &self.pos[p.index()];
         if need & need::DISTINCT != 0
+            && !(self.guided && pb.guide.distinct_allowed(s))
             && !pb.distinct_overflow
             && !pb.distinct.iter().any(|d| self.strs[d.text.index()] == s)
         {
@@ -472,7 +473,8 @@ impl<'d> Builder<'d> {
                     self.pos[p.index()].url_http = Some(bad);
                 }
                 let pb = &self.pos[p.index()];
-                if !pb.url_hosts_overflow
+                if !(self.guided && pb.guide.host_allowed(host))
+                    && !pb.url_hosts_overflow
                     && !pb.url_hosts.iter().any(|d| self.strs[d.text.index()].eq_ignore_ascii_case(host))
                 {
                     if pb.url_hosts.len() >= DISTINCT_CAP {

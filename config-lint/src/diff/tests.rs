@@ -29,3 +29,20 @@ fn diff_and_stats_of_the_taxonomy_3_vs_4_levels() {
     let tree = breakdown::tree(doc.get_ref(), Some(Catalog::SCHEMA.get()), 2);
     snapshot("stats_taxonomy", &crate::stats::render("taxonomy_3.toml", three.len(), &tree));
 }
+
+/// Items are paired by their names as written, not as shown: two long names that share
+/// their first 79 characters (the same when cut) stay two items.
+#[test]
+fn long_names_that_look_the_same_when_cut_are_paired_by_what_they_are() {
+    let long = |c: char| format!("/{}{c}", "p".repeat(100));
+    let item = |u: &str| {
+        format!("[[menu]]\ntitle = \"{u}\"\nurl = \"{u}\"\n[[menu.children]]\ntitle = \"x\"\nurl = \"/x\"\n")
+    };
+    let old = format!("{}{}", item(&long('a')), item(&long('b')));
+    let new = item(&long('b'));
+    let r = diff_texts(("old.toml", &old), ("new.toml", &new), None, 100.0).unwrap();
+    let rows: Vec<_> =
+        r.rows.iter().filter(|r| r.level == 2).map(|r| (r.old.is_some(), r.new.is_some())).collect();
+    // the first item removed, the second the same in both: not "first changed, second removed"
+    assert_eq!(rows, [(true, false), (true, true)], "{}", render(&r));
+}

@@ -172,3 +172,22 @@ fn links_relative_refuses_absolute_links() {
     accepted("help = \"/faq\"\n");
     built("links_relative", &[("url", "help", 1, 8)]);
 }
+
+/// A map of links folds into one position at run time, also in the pass that lists every
+/// finding once it has created its budget of positions; how many distinct good hosts the
+/// entries hold together is no finding (the build, a position per key, has none either),
+/// and a bad one among them is found at its line.
+#[test]
+fn links_allowlist_in_a_map_of_many_distinct_good_hosts() {
+    let mut text = String::from("[mirrors]\n");
+    // more entries than the unfolding budget (100,000 positions)
+    let n = 105_000;
+    for i in 0..n {
+        text.push_str(&format!("r{i} = \"https://h{}.shop.example/\"\n", i % 500));
+    }
+    accepted(&text);
+    text.push_str("evil = \"https://evil.example/\"\n");
+    let f = url_findings(&text);
+    let at: Vec<_> = f.iter().map(|x| (x.0.as_str(), x.1, x.2)).collect();
+    assert_eq!(at, [("mirrors.evil", n + 2, 8)], "{f:?}");
+}
