@@ -429,8 +429,9 @@ impl<'d> Builder<'d> {
             self.pos[p.index()].control = Some(bad);
         }
         let pb = &self.pos[p.index()];
+        let allowed = self.guided && pb.guide.distinct_allowed(s);
         if need & need::DISTINCT != 0
-            && !(self.guided && pb.guide.distinct_allowed(s))
+            && !allowed
             && !pb.distinct_overflow
             && !pb.distinct.iter().any(|d| self.strs[d.text.index()] == s)
         {
@@ -473,7 +474,8 @@ impl<'d> Builder<'d> {
                     self.pos[p.index()].url_http = Some(bad);
                 }
                 let pb = &self.pos[p.index()];
-                if !(self.guided && pb.guide.host_allowed(host))
+                let allowed = self.guided && pb.guide.host_allowed(host);
+                if !allowed
                     && !pb.url_hosts_overflow
                     && !pb.url_hosts.iter().any(|d| self.strs[d.text.index()].eq_ignore_ascii_case(host))
                 {
