@@ -32,6 +32,8 @@ fn locs(s: &SummaryBuf) -> Vec<Loc> {
         v.extend(p.bad_dt.iter().flatten().map(|b| b.loc));
         v.extend(p.bad_url.map(|b| b.loc));
         v.extend(p.control.map(|b| b.loc));
+        v.extend(p.key_control.map(|b| b.loc));
+        v.extend([p.url_http, p.url_absolute].iter().flatten().map(|b| b.loc));
     }
     v.extend(s.kinds.iter().map(|k| k.loc));
     for k in &s.keys {
@@ -40,6 +42,7 @@ fn locs(s: &SummaryBuf) -> Vec<Loc> {
     }
     v.extend(s.records.iter().map(|e| e.loc));
     v.extend(s.distinct.iter().map(|d| d.loc));
+    v.extend(s.url_hosts.iter().map(|d| d.loc));
     v.extend(s.dups.iter().map(|d| d.loc));
     v.extend(s.pairs.iter().map(|p| p.loc));
     v
@@ -60,7 +63,14 @@ fn summary_consistent(text: &str, s: &SummaryBuf) {
         }
     }
     for k in &s.keys {
-        assert!(k.pos.index() < n && k.key.index() < s.strs.len());
+        assert!(k.pos.index() < n && k.key.index() < s.strs.len() && k.shown.index() < s.strs.len());
+    }
+    for d in s.distinct.iter().chain(&s.url_hosts) {
+        assert!(d.text.index() < s.strs.len() && d.shown.index() < s.strs.len());
+        // what messages quote is escaped and cut
+        let shown = &s.strs[d.shown.index()];
+        assert!(shown.chars().count() <= 80 * 10, "a quoted value of {} chars", shown.chars().count());
+        assert!(!shown.chars().any(config_core::forbidden::must_escape), "{shown:?} quoted raw");
     }
     for e in &s.elems {
         assert!(e.index() < n);
