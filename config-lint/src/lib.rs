@@ -20,6 +20,8 @@
 //! | `stats FILE` | the size breakdown as a tree with bars | 0 |
 //! | `explain RULE-ID` | what a rule does, why, an example | 0, 2 unknown id |
 //! | `schema [--format native\|json-schema]` | the schema for `config-lint --schema`, or a JSON Schema for editors | 0 |
+//! | `report FILE [--against REV \| --old FILE] [-o PATH]` | one self-contained HTML page: verdict, findings, the menu's sizes and budgets, what changed | as `check` |
+//! | `preview FILE [--addr 127.0.0.1:PORT]` | serves that page on loopback, refreshed on every save | runs until stopped; 2 usage / I/O |
 //!
 //! The generic binary `config-lint` has no Rust types: it loads a schema exported with
 //! `<app>-lint schema > marketing.schema.json` (`--schema FILE`) and runs the same
@@ -45,6 +47,8 @@ mod input;
 mod json_schema;
 mod keypath;
 mod measure;
+mod preview;
+mod report;
 mod schema_export;
 mod schema_load;
 mod stats;
@@ -179,6 +183,8 @@ where
         Command::Stats(a) => stats::run(a, &mut ctx, out),
         Command::Explain(a) => explain::run(a.rule.as_deref(), out),
         Command::Schema(a) => schema(a.format, &mut ctx, out),
+        Command::Report(a) => report::run(a, &mut ctx, out),
+        Command::Preview(a) => preview::run(a, &mut ctx, out),
     };
     match result {
         Ok(code) => code,
