@@ -69,15 +69,15 @@ struct Row {
     ours: (Duration, usize),
 }
 
-fn row<T: HasSchema + DeserializeOwned>(
-    shape: &'static str,
-    text: &str,
-    runs: usize,
-) -> Result<Row, String> {
-    let toml = measure(runs, || toml::from_str::<T>(text).is_ok())
-        .map_err(|_| format!("{shape}: toml::from_str rejects the input: {:?}", toml::from_str::<T>(text).err()))?;
+fn row<T: HasSchema + DeserializeOwned>(shape: &'static str, text: &str, runs: usize) -> Result<Row, String> {
+    let toml = measure(runs, || toml::from_str::<T>(text).is_ok()).map_err(|_| {
+        format!("{shape}: toml::from_str rejects the input: {:?}", toml::from_str::<T>(text).err())
+    })?;
     let ours = measure(runs, || check_str::<T>("shape.toml", text).is_ok()).map_err(|_| {
-        format!("{shape}: check_str rejects the input: {}", check_str::<T>("shape.toml", text).err().map(|d| d.one_line()).unwrap_or_default())
+        format!(
+            "{shape}: check_str rejects the input: {}",
+            check_str::<T>("shape.toml", text).err().map(|d| d.one_line()).unwrap_or_default()
+        )
     })?;
     Ok(Row { shape, bytes: text.len(), toml, ours })
 }
@@ -99,7 +99,9 @@ fn main() -> ExitCode {
         ("nested tables", |b, r| row::<shapes::Deep>("nested tables", &shapes::deep(b), r)),
         ("taxonomy menu", |b, r| row::<benches::Marketing>("taxonomy menu", &shapes::taxonomy_menu(b), r)),
     ];
-    println!("| shape | size | `toml::from_str` | `check_str` | time ratio | peak heap `toml` | peak heap ours | memory ratio |");
+    println!(
+        "| shape | size | `toml::from_str` | `check_str` | time ratio | peak heap `toml` | peak heap ours | memory ratio |"
+    );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     let mut worst: f64 = 0.0;
     for (name, make) in all {
