@@ -2,6 +2,7 @@
 //! commands so `--help` can be read in one place.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 /// Checks marketing config (TOML) against the app's types and rules, and shows what it
@@ -41,6 +42,10 @@ pub(crate) enum Command {
     /// A commented TOML skeleton to start a file from: every key with its doc and rules as
     /// comments and an example value that passes them.
     Template,
+    /// One self-contained HTML page: verdict, findings, menu sizes and budgets, what changed.
+    Report(ReportArgs),
+    /// Serve that page on localhost, refreshed on every save of the file.
+    Preview(PreviewArgs),
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +133,41 @@ pub(crate) enum SchemaFormat {
     /// JSON Schema (draft-07) for editors; rules that JSON Schema cannot express are
     /// described in `description`.
     JsonSchema,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    /// The TOML file to report on.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Also show what changed since this git revision (`git show REV:FILE`).
+    #[arg(long, value_name = "GIT-REV", conflicts_with = "old")]
+    pub against: Option<String>,
+    /// Also show what changed since this older version of the file.
+    #[arg(long, value_name = "OLD-FILE")]
+    pub old: Option<PathBuf>,
+    /// Where to write the page (`-`: standard output).
+    #[arg(short = 'o', long = "output", default_value = "report.html", value_name = "PATH")]
+    pub output: PathBuf,
+    /// Warnings fail the verdict (exit 1) too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// The moment promotion windows are judged against (RFC 3339; default: the clock).
+    #[arg(long, value_name = "DATETIME")]
+    pub now: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PreviewArgs {
+    /// The TOML file to watch.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Loopback address to serve on; port 0 takes a free port (the address is printed).
+    #[arg(long, default_value = "127.0.0.1:0", value_name = "ADDR")]
+    pub addr: SocketAddr,
+    /// Warnings fail the verdict too.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -5,12 +5,13 @@
 //! declares one, else by their first string field (`title`), else by index. A *tree
 //! list* (a menu, say) is a top-level list of tables whose branches `diff` compares one
 //! by one: with a schema, the schema alone says which lists are trees
-//! ([`is_tree_list`]).
+//! ([`is_tree_list`]). [`branches`] lists a tree list's items with their child items
+//! below them, at every level, as `report` draws the menu.
 
 use super::measure::{self, Size, push_path_key};
 use config_core::diag::shown;
 use config_core::schema::unwrap_opt;
-use config_core::{Rule, Schema, StructSchema};
+use config_core::{Field, Rule, Schema, StructSchema};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -31,6 +32,13 @@ pub(crate) struct Node {
     pub size: Size,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Node>,
+    /// Child branches not listed in `children` ([`branches`] over its limit; 0 elsewhere).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub hidden: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The breakdown of a document, `levels` deep below it.
@@ -46,6 +54,7 @@ pub(crate) fn tree(doc: &DeTable<'_>, root: Option<&'static Schema>, levels: usi
         path: String::new(),
         size: measure::doc_size(doc),
         children: table_children(doc, st, levels, &mut path),
+        hidden: 0,
     }
 }
 
@@ -72,6 +81,7 @@ fn table_children(
             path: path.clone(),
             size: measure::size(v.get_ref()),
             children: value_children(v.get_ref(), ty, unique, levels - 1, path),
+            hidden: 0,
         });
         path.truncate(len);
     }
@@ -119,6 +129,7 @@ fn value_children(
                     path: path.clone(),
                     size: measure::size(item.get_ref()),
                     children: table_children(t, st, levels - 1, path),
+                    hidden: 0,
                 });
                 path.truncate(len);
             }
@@ -126,6 +137,187 @@ fn value_children(
         }
         _ => Vec::new(),
     }
+}
+
+/// The branches of a tree list: the items of `v`, the value of the top-level field `key`
+/// (its schema `field`, if known), each with its child items below it (the items of its
+/// lists that hold tree items: with a schema, lists whose item type is the tree's item
+/// type or leads back to it; without one, lists whose items share a key with the item),
+/// in document order, named and sized as [`tree`] names and sizes nodes.
+///
+/// At most `limit` items are sized (each costs its JSON and its gzip): the first `limit`
+/// items breadth first, i.e. whole levels while they fit, then the first items of the
+/// next level in document order. An item counts its children that are not listed in
+/// `hidden`; [`Branches::unlisted`] counts the first-level items not listed.
+pub(crate) fn branches(key: &str, v: &DeValue<'_>, field: Option<&'static Field>, limit: usize) -> Branches {
+    let (st, unique) = match field {
+        Some(f) => (list_item_struct(f.ty.get()), unique_key(f.rules)),
+        None => (None, None),
+    };
+    let tree = Tree { item: st.map(|s| s.id) };
+    let mut path = String::new();
+    push_path_key(&mut path, key);
+    let top = list_items(v, st, unique);
+    let mut per_level = Vec::new();
+    tree.count(&top, 0, &mut per_level);
+    // items listed per level: breadth first, so within a level the first ones in
+    // document order, which is the order the depth-first walk below meets them in
+    let mut left = limit;
+    let quota: Vec<usize> = per_level
+        .iter()
+        .map(|&n| {
+            let take = n.min(left);
+            left -= take;
+            take
+        })
+        .collect();
+    let mut listed = vec![0; per_level.len()];
+    let (nodes, unlisted) = tree.nodes(&top, 0, &quota, &mut listed, &mut path);
+    Branches { nodes, unlisted, items: per_level.iter().sum(), levels: per_level.len() }
+}
+
+/// What [`branches`] lists.
+#[derive(Clone, Debug)]
+pub(crate) struct Branches {
+    /// The first-level items, their children below them.
+    pub nodes: Vec<Node>,
+    /// First-level items not listed (the first level alone was over the limit).
+    pub unlisted: usize,
+    /// Items at every level, listed or not.
+    pub items: usize,
+    /// Levels of items.
+    pub levels: usize,
+}
+
+/// One item of a list of tables: its index, value, struct and the list's unique key.
+struct Item<'t, 'i> {
+    index: usize,
+    value: &'t DeValue<'i>,
+    st: Option<&'static StructSchema>,
+    unique: Option<&'static str>,
+}
+
+/// The items of a list of tables (anything else has none).
+fn list_items<'t, 'i>(
+    v: &'t DeValue<'i>,
+    st: Option<&'static StructSchema>,
+    unique: Option<&'static str>,
+) -> Vec<Item<'t, 'i>> {
+    let DeValue::Array(a) = v else { return Vec::new() };
+    a.iter()
+        .enumerate()
+        .filter(|(_, x)| matches!(x.get_ref(), DeValue::Table(_)))
+        .map(|(index, x)| Item { index, value: x.get_ref(), st, unique })
+        .collect()
+}
+
+/// The struct a list field holds, if it is a list of structs.
+fn list_item_struct(ty: &'static Schema) -> Option<&'static StructSchema> {
+    match unwrap_opt(ty) {
+        Schema::Seq(i) => match unwrap_opt(i.get()) {
+            Schema::Struct(s) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A tree list being walked: the id of its item struct (none without a schema).
+struct Tree {
+    item: Option<&'static str>,
+}
+
+impl Tree {
+    /// The lists of child items of a tree item, by key.
+    fn children<'t, 'i>(&self, item: &Item<'t, 'i>) -> Vec<(&'t str, Vec<Item<'t, 'i>>)> {
+        let DeValue::Table(t) = item.value else { return Vec::new() };
+        let mut out = Vec::new();
+        for (k, v) in t.iter() {
+            let key: &'t str = k.get_ref();
+            let field = item.st.and_then(|s| s.fields.iter().find(|f| f.matches(key)));
+            let holds_tree = match (field.and_then(|f| list_item_struct(f.ty.get())), self.item) {
+                (Some(s), Some(id)) => s.id == id || holds_itself(s, id, &mut HashSet::new()),
+                _ => shares_keys(t, key, v.get_ref()),
+            };
+            if holds_tree {
+                let st = field.and_then(|f| list_item_struct(f.ty.get()));
+                let items = list_items(v.get_ref(), st, field.and_then(|f| unique_key(f.rules)));
+                if !items.is_empty() {
+                    out.push((key, items));
+                }
+            }
+        }
+        out
+    }
+
+    /// Counts the items of each level below `items` (at `level`, 0-based).
+    fn count(&self, items: &[Item<'_, '_>], level: usize, per_level: &mut Vec<usize>) {
+        if items.is_empty() {
+            return;
+        }
+        if per_level.len() <= level {
+            per_level.push(0);
+        }
+        per_level[level] += items.len();
+        for item in items {
+            for (_, kids) in self.children(item) {
+                self.count(&kids, level + 1, per_level);
+            }
+        }
+    }
+
+    /// The nodes of the `items` at `level` (0-based) that their level's quota still
+    /// allows (`listed` counts the items listed per level so far), and how many it did
+    /// not allow.
+    fn nodes(
+        &self,
+        items: &[Item<'_, '_>],
+        level: usize,
+        quota: &[usize],
+        listed: &mut [usize],
+        path: &mut String,
+    ) -> (Vec<Node>, usize) {
+        let allowed = (quota[level] - listed[level]).min(items.len());
+        listed[level] += allowed;
+        let mut out = Vec::with_capacity(allowed);
+        for item in &items[..allowed] {
+            let len = path.len();
+            let _ = write!(path, "[{}]", item.index);
+            let (mut children, mut hidden) = (Vec::new(), 0);
+            for (key, kids) in self.children(item) {
+                let len = path.len();
+                push_path_key(path, key);
+                let (nodes, not_listed) = self.nodes(&kids, level + 1, quota, listed, path);
+                path.truncate(len);
+                children.extend(nodes);
+                hidden += not_listed;
+            }
+            let raw =
+                item_name(item.value, item.unique, item.st).unwrap_or_else(|| format!("[{}]", item.index));
+            out.push(Node {
+                name: shown(&raw).into_owned(),
+                raw,
+                path: path.clone(),
+                size: measure::size(item.value),
+                children,
+                hidden,
+            });
+            path.truncate(len);
+        }
+        (out, items.len() - allowed)
+    }
+}
+
+/// Do the tables of the list `v` (under `key` of the table `t`) share a key with `t`
+/// other than `key`? (The shape of child items, for a tree without a schema.)
+fn shares_keys(t: &DeTable<'_>, key: &str, v: &DeValue<'_>) -> bool {
+    let DeValue::Array(children) = v else { return false };
+    children.iter().any(|c| match c.get_ref() {
+        DeValue::Table(ct) => {
+            ct.iter().any(|(ck, _)| ck.get_ref() != key && t.get(ck.get_ref().as_ref()).is_some())
+        }
+        _ => false,
+    })
 }
 
 /// The `unique = "key"` of a field's rules.
@@ -189,15 +381,7 @@ fn looks_recursive(v: &DeValue<'_>) -> bool {
     let DeValue::Array(items) = v else { return false };
     items.iter().any(|item| {
         let DeValue::Table(t) = item.get_ref() else { return false };
-        t.iter().any(|(k, child)| {
-            let DeValue::Array(children) = child.get_ref() else { return false };
-            children.iter().any(|c| match c.get_ref() {
-                DeValue::Table(ct) => ct
-                    .iter()
-                    .any(|(ck, _)| ck.get_ref() != k.get_ref() && t.get(ck.get_ref().as_ref()).is_some()),
-                _ => false,
-            })
-        })
+        t.iter().any(|(k, child)| shares_keys(t, k.get_ref(), child.get_ref()))
     })
 }
 

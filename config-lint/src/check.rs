@@ -49,10 +49,24 @@ pub fn lint_text(
     deserialize: Option<DeserializeFn>,
     opts: &LintOptions,
 ) -> Diagnostics {
+    lint_text_seeing(name, text, schema, deserialize, opts, |_| {})
+}
+
+/// [`lint_text`], with `see` shown the parsed document (when the text parses) before the
+/// app's deserialization consumes it: `report` measures it there rather than parse twice.
+pub(crate) fn lint_text_seeing(
+    name: &str,
+    text: &str,
+    schema: Option<SchemaRef>,
+    deserialize: Option<DeserializeFn>,
+    opts: &LintOptions,
+    see: impl FnOnce(&DeTable<'_>),
+) -> Diagnostics {
     let doc = match parse(name, text) {
         Ok(doc) => doc,
         Err(d) => return d,
     };
+    see(doc.get_ref());
     let Some(schema) = schema.filter(|_| !opts.syntax_only) else {
         return Diagnostics::new(name, text);
     };

@@ -201,7 +201,7 @@ pub(crate) fn compare(
     }
 }
 
-fn display_path(r: &Row) -> String {
+pub(crate) fn display_path(r: &Row) -> String {
     if r.path.is_empty() { "(document)".to_owned() } else { r.path.clone() }
 }
 
@@ -319,7 +319,7 @@ fn lists(old: &DeTable<'_>, new: &DeTable<'_>, root: Option<&'static Schema>) ->
     out
 }
 
-fn factor_text(r: &Row) -> String {
+pub(crate) fn factor_text(r: &Row) -> String {
     match (r.old, r.new) {
         (None, Some(_)) => "added".into(),
         (Some(_), None) => "removed".into(),
@@ -337,7 +337,7 @@ fn factor_text(r: &Row) -> String {
     }
 }
 
-fn pair_text<T: ToString + PartialEq>(a: Option<T>, b: Option<T>) -> String {
+pub(crate) fn pair_text<T: ToString + PartialEq>(a: Option<T>, b: Option<T>) -> String {
     match (a, b) {
         (Some(a), Some(b)) if a == b => a.to_string(),
         (Some(a), Some(b)) => format!("{} → {}", a.to_string(), b.to_string()),

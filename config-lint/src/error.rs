@@ -10,9 +10,15 @@ pub enum LintError {
     /// A file could not be read.
     #[error("cannot read `{path}`: {source}")]
     Read { path: PathBuf, source: std::io::Error },
+    /// An output file could not be written.
+    #[error("cannot write `{path}`: {source}")]
+    WriteFile { path: PathBuf, source: std::io::Error },
     /// The output could not be written (a closed pipe, a full disk).
     #[error("cannot write the output: {0}")]
     Write(#[from] std::io::Error),
+    /// `preview` could not listen on its address (or start its threads).
+    #[error("cannot serve on {addr}: {source}")]
+    Serve { addr: std::net::SocketAddr, source: std::io::Error },
     /// `git show <rev>:<path>` failed.
     #[error("cannot read `{path}` at git revision `{rev}`: {message}")]
     Git { rev: String, path: PathBuf, message: String },

@@ -23,6 +23,8 @@
 //! | `schema [--format native\|json-schema]` | the schema for `config-lint --schema`, or a JSON Schema for editors | 0 |
 //! | `docs` | a Markdown reference of every key, with its doc comment | 0 |
 //! | `template` | a commented TOML skeleton: every key, its doc and rules, an example value | 0 |
+//! | `report FILE [--against REV \| --old FILE] [-o PATH]` | one self-contained HTML page: verdict, findings, the menu's sizes and budgets, what changed | as `check` |
+//! | `preview FILE [--addr 127.0.0.1:PORT]` | serves that page on loopback, refreshed on every save | runs until stopped; 2 usage / I/O |
 //!
 //! The doc comments (`///`) of the app's config types, fields and enum variants are part
 //! of the schema: `docs`, `template`, `explain KEY`, the editor schema's descriptions and
@@ -54,6 +56,8 @@ mod input;
 mod json_schema;
 mod keypath;
 mod measure;
+mod preview;
+mod report;
 mod schema_export;
 mod schema_load;
 mod stats;
@@ -203,6 +207,8 @@ where
         Command::Schema(a) => schema(a.format, &mut ctx, out),
         Command::Docs => generated("docs", docs::markdown, &mut ctx, out),
         Command::Template => generated("template", template::template, &mut ctx, out),
+        Command::Report(a) => report::run(a, &mut ctx, out),
+        Command::Preview(a) => preview::run(a, &mut ctx, out),
     };
     match result {
         Ok(code) => code,

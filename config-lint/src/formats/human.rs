@@ -24,7 +24,7 @@ pub fn write(
 }
 
 /// "`percent_off`: How much is taken off." for a finding at `promotions[0].percent_off`.
-fn field_doc(schema: SchemaRef, path: &str) -> Option<String> {
+pub(crate) fn field_doc(schema: SchemaRef, path: &str) -> Option<String> {
     let f = keypath::field_at(schema.get(), &keypath::parse(path)?)?;
     let doc = describe::first_paragraph(f.doc);
     (!doc.is_empty()).then(|| format!("`{}`: {doc}", f.key))

@@ -40,7 +40,8 @@
 //! The module is split by job: `builder` (settings, boot), `pipeline` (one reload),
 //! `memory` (kept versions, remembered rejections), `read` (capped reads), `shrink` (the
 //! shrink guard), `shared` (state behind the handles),
-//! `worker` (the reload thread), `watch` (directory events), `snapshot` (what readers get),
+//! `worker` (the reload thread), `watch` (directory events; [`DirWatch`] for other tools),
+//! `snapshot` (what readers get),
 //! `status`, `report` and `durations` (what operators see), `hash`, `error`.
 
 mod builder;
@@ -67,6 +68,7 @@ pub use memory::REMEMBERED_REJECTIONS;
 pub use report::{ErrorKind, ErrorReport};
 pub use snapshot::{Built, ConfigValue, LiveHandle, Snapshot, Version};
 pub use status::{Outcome, ReloadCounts, Source, Status, Timings};
+pub use watch::DirWatch;
 
 use arc_swap::cache::Cache;
 use config_core::HasSchema;
