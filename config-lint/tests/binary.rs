@@ -200,16 +200,7 @@ fn taxonomy_3_vs_4_levels() {
 #[test]
 fn diff_against_a_git_revision() {
     let dir = tmp("git");
-    let git = |args: &[&str]| {
-        let o = Command::new("git")
-            .arg("-C")
-            .arg(&dir)
-            .args(["-c", "user.name=ci", "-c", "user.email=ci@example.invalid", "-c", "commit.gpgsign=false"])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
-    };
+    let git = |args: &[&str]| config_tests::git::git(&dir, args);
     git(&["init", "-q"]);
     let file = dir.join("marketing.toml");
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/promos_old.toml"), &file)

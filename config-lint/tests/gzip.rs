@@ -156,16 +156,7 @@ fn diff_and_stats_read_gz_files() {
 #[test]
 fn diff_against_a_git_revision_of_a_gz_file() {
     let dir = tmp("git");
-    let git = |args: &[&str]| {
-        let o = Command::new("git")
-            .arg("-C")
-            .arg(&dir)
-            .args(["-c", "user.name=ci", "-c", "user.email=ci@example.invalid", "-c", "commit.gpgsign=false"])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
-    };
+    let git = |args: &[&str]| config_tests::git::git(&dir, args);
     git(&["init", "-q"]);
     let file = dir.join("marketing.toml.gz");
     std::fs::write(&file, compress::gzip(&fixture("tests/fixtures/promos_old.toml"), 9).unwrap()).unwrap();

@@ -48,22 +48,23 @@ const MAX_LINE: usize = 8 << 10;
 /// each quoting at most 80 characters) and, in the GitHub form, its help.
 const MAX_LINE_LONG_INPUT: usize = 400;
 
-fn lint(args: &[&str]) -> (u8, String, String) {
+/// Runs `linter` as `name --color never <args>`: exit code, stdout, stderr.
+fn lint_with(linter: &Linter, name: &str, args: &[&str]) -> (u8, String, String) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let linter = Linter::app::<shop::Marketing>("shop-lint");
-    let mut full = vec!["shop-lint", "--color", "never"];
+    let mut full = vec![name, "--color", "never"];
     full.extend_from_slice(args);
-    let code = run(full, &linter, &mut out, &mut err);
+    let code = run(full, linter, &mut out, &mut err);
     (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
+/// The shop's linter.
+fn lint(args: &[&str]) -> (u8, String, String) {
+    lint_with(&Linter::app::<shop::Marketing>("shop-lint"), "shop-lint", args)
 }
 
 /// The generic linter (no schema: tree lists and item lists found by their shape).
 fn lint_generic(args: &[&str]) -> (u8, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut full = vec!["config-lint", "--color", "never"];
-    full.extend_from_slice(args);
-    let code = run(full, &Linter::generic(), &mut out, &mut err);
-    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+    lint_with(&Linter::generic(), "config-lint", args)
 }
 
 /// `check` of one file in one format: the exit code and standard output.

@@ -111,16 +111,7 @@ fn what_changed_comes_from_diff_by_file_or_by_git_revision() {
     assert_eq!(changes.matches("<tr data-level=\"2\"").count(), 3, "Women, Men, Kids");
     // the same from git
     let dir = tmp("git");
-    let git = |args: &[&str]| {
-        let o = Command::new("git")
-            .arg("-C")
-            .arg(&dir)
-            .args(["-c", "user.name=ci", "-c", "user.email=ci@example.invalid", "-c", "commit.gpgsign=false"])
-            .args(args)
-            .output()
-            .expect("git is needed: apt-get install git");
-        assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
-    };
+    let git = |args: &[&str]| config_tests::git::git(&dir, args);
     git(&["init", "-q"]);
     let file = dir.join("marketing.toml");
     std::fs::copy(&old, &file).unwrap();

@@ -137,6 +137,25 @@ pub fn frames_consistent(d: &Diagnostics, rendered: &str) -> Result<(), String> 
 /// (rule, key path, line, col) of a finding.
 pub type Located = (String, String, u32, u32);
 
+/// The findings `cargo build` printed, from its output (a trybuild `.stderr`): lines like
+/// `<file>:<line>:<col>: error[<rule>]: <path>: <message>`, in the order printed.
+pub fn printed_build_findings(stderr: &str) -> Vec<Located> {
+    let mut out = Vec::new();
+    for line in stderr.lines() {
+        let l = line.trim_start();
+        let Some(i) = l.find(".toml:") else { continue };
+        let mut it = l[i + ".toml:".len()..].splitn(3, ':');
+        let (Some(ln), Some(col), Some(tail)) = (it.next(), it.next(), it.next()) else { continue };
+        let (Ok(ln), Ok(col)) = (ln.parse(), col.parse()) else { continue };
+        let Some((rule, tail)) = tail.strip_prefix(" error[").and_then(|t| t.split_once("]: ")) else {
+            continue;
+        };
+        let Some((path, _msg)) = tail.split_once(": ") else { continue };
+        out.push((rule.to_owned(), path.to_owned(), ln, col));
+    }
+    out
+}
+
 /// The build's findings (the `const fn` checker over the folded summary, exactly what
 /// `cargo build` prints) for `text` against `schema`, and `check_str`'s. The build lists
 /// the first occurrence per position; `check_str` every occurrence.

@@ -184,6 +184,7 @@ macro_rules! taxonomy_types {
     };
 }
 
+pub mod git;
 pub mod invariants;
 pub mod shapes;
 pub mod snapshot;

@@ -37,20 +37,7 @@ fn rejected<T: config_runtime::HasSchema + serde::de::DeserializeOwned>(text: &s
 fn build_findings(name: &str) -> Vec<(String, String, u32, u32)> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("ui/bad/{name}.stderr"));
     let stderr = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut out = Vec::new();
-    for line in stderr.lines() {
-        let l = line.trim_start();
-        let Some(i) = l.find(".toml:") else { continue };
-        let mut it = l[i + ".toml:".len()..].splitn(3, ':');
-        let (Some(ln), Some(col), Some(tail)) = (it.next(), it.next(), it.next()) else { continue };
-        let (Ok(ln), Ok(col)) = (ln.parse(), col.parse()) else { continue };
-        let Some((rule, tail)) = tail.strip_prefix(" error[").and_then(|t| t.split_once("]: ")) else {
-            continue;
-        };
-        let Some((path, _)) = tail.split_once(": ") else { continue };
-        out.push((rule.to_owned(), path.to_owned(), ln, col));
-    }
-    out
+    config_tests::invariants::printed_build_findings(&stderr)
 }
 
 /// (rule, path, line, col) of each finding.

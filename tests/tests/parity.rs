@@ -41,25 +41,6 @@ mod links {
 
 type Finding = (String, String, u32, u32);
 
-/// Lines like `<file>:<line>:<col>: error[<rule>]: <path>: <message>` in compiler output,
-/// in the order printed.
-fn from_stderr(stderr: &str) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for line in stderr.lines() {
-        let l = line.trim_start();
-        let Some(i) = l.find(".toml:") else { continue };
-        let rest = &l[i + ".toml:".len()..];
-        let mut it = rest.splitn(3, ':');
-        let (Some(ln), Some(col), Some(tail)) = (it.next(), it.next(), it.next()) else { continue };
-        let (Ok(ln), Ok(col)) = (ln.parse(), col.parse()) else { continue };
-        let Some(tail) = tail.strip_prefix(" error[") else { continue };
-        let Some((rule, tail)) = tail.split_once("]: ") else { continue };
-        let Some((path, _msg)) = tail.split_once(": ") else { continue };
-        out.push((rule.to_owned(), path.to_owned(), ln, col));
-    }
-    out
-}
-
 fn from_check_str(d: &config_runtime::Diagnostics) -> Vec<Finding> {
     d.items.iter().map(|d| (d.rule.id().to_owned(), d.path.clone(), d.line, d.col)).collect()
 }
@@ -90,7 +71,7 @@ fn findings<T: config_runtime::HasSchema + serde::de::DeserializeOwned>(
         Ok(_) => Vec::new(),
         Err(d) => from_check_str(&d),
     };
-    let build = from_stderr(&stderr);
+    let build = config_tests::invariants::printed_build_findings(&stderr);
     assert!(!build.is_empty(), "{ui}: no findings parsed from the build output");
     let mut in_file_order = build.clone();
     in_file_order.sort_by_key(|f| (f.2, f.3));
@@ -206,7 +187,7 @@ fn every_rule_id_has_a_fixture() {
     for e in std::fs::read_dir(root).unwrap() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "stderr") {
-            for f in from_stderr(&std::fs::read_to_string(&p).unwrap()) {
+            for f in config_tests::invariants::printed_build_findings(&std::fs::read_to_string(&p).unwrap()) {
                 seen.insert(f.0);
             }
         }
