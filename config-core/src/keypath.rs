@@ -36,6 +36,11 @@ impl Segment {
     }
 }
 
+/// Can `key` be written as a bare TOML key (ASCII letters, digits, `_`, `-`; not empty)?
+pub fn is_bare_key(key: &str) -> bool {
+    !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
 /// Appends a key to a path, quoted when it is not a bare TOML key, cut when longer than
 /// [`QUOTE_MAX_CHARS`].
 pub fn push_key(out: &mut String, key: &str) {
@@ -44,8 +49,7 @@ pub fn push_key(out: &mut String, key: &str) {
         let _ = write!(out, "{:?}", format!("{}…", &key[..end]));
         return;
     }
-    let bare = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    if bare {
+    if is_bare_key(key) {
         out.push_str(key);
     } else {
         let _ = write!(out, "{key:?}");

@@ -342,8 +342,7 @@ fn datetime(kind: DtKind, shift: i64) -> String {
 
 /// A key as TOML writes it: bare when it can be, else a basic string.
 fn key(k: &str) -> String {
-    let bare = !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    if bare { k.to_owned() } else { quote(k) }
+    if config_core::keypath::is_bare_key(k) { k.to_owned() } else { quote(k) }
 }
 
 /// A TOML basic string.

@@ -137,10 +137,10 @@ impl<'d> Builder<'d> {
         i
     }
 
-    /// The id of `s` as messages quote it ([`crate::diag::shown`]): `raw` itself, the id
-    /// of `s`, when quoting changes nothing.
-    fn shown_id(&mut self, s: &str, raw: StrId) -> StrId {
-        match crate::diag::shown(s) {
+    /// The id of string `raw` as messages quote it ([`crate::diag::shown`]): `raw` itself
+    /// when quoting changes nothing.
+    fn shown_id(&mut self, raw: StrId) -> StrId {
+        match crate::diag::shown(&self.strs[raw.index()]) {
             Cow::Borrowed(_) => raw,
             Cow::Owned(o) => self.push_str(o),
         }
@@ -296,7 +296,7 @@ impl<'d> Builder<'d> {
         let guide = self.pos[p.index()].guide.field(key);
         let child = self.child_pos(guide);
         let ks = self.intern(key);
-        let shown = self.shown_id(key, ks);
+        let shown = self.shown_id(ks);
         let loc = self.loc_here(key_off);
         let missing_at = if first_table { None } else { self.pos[p.index()].first_table.or(Some(table_loc)) };
         let pb = &mut self.pos[p.index()];
@@ -439,7 +439,7 @@ impl<'d> Builder<'d> {
                 self.pos[p.index()].distinct_overflow = true;
             } else {
                 let text = self.intern(s);
-                let shown = self.shown_id(s, text);
+                let shown = self.shown_id(text);
                 let loc = self.loc_here(off);
                 self.pos[p.index()].distinct.push(Distinct { text, shown, loc });
             }
@@ -482,11 +482,8 @@ impl<'d> Builder<'d> {
                     if pb.url_hosts.len() >= DISTINCT_CAP {
                         self.pos[p.index()].url_hosts_overflow = true;
                     } else {
-                        let lower = host.to_ascii_lowercase();
-                        let shown = crate::diag::shown(&lower).into_owned();
-                        let text = self.push_str(lower);
-                        let shown =
-                            if shown == self.strs[text.index()] { text } else { self.push_str(shown) };
+                        let text = self.push_str(host.to_ascii_lowercase());
+                        let shown = self.shown_id(text);
                         let loc = self.loc_here(off);
                         self.pos[p.index()].url_hosts.push(Distinct { text, shown, loc });
                     }
