@@ -5,6 +5,8 @@
 //! findings (rule, key path, line:col) at all three moments. Nothing here panics on any
 //! input; every failure is a located [`Diagnostic`].
 
+pub mod zoned;
+
 pub use crate::check::MAX_PER_RULE;
 use crate::check::{RtReport, rt};
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Severity, token_len};
@@ -41,12 +43,16 @@ pub fn check_str<T: HasSchema + DeserializeOwned>(name: &str, text: &str) -> Res
 
 /// Deserializes an already checked document as a `T` (serde's own errors, e.g. from
 /// custom `Deserialize` impls, become a located `type` diagnostic). The linter built from
-/// an app's types uses it after [`check_parsed`], so the text is parsed once.
-pub fn deserialize_parsed<T: DeserializeOwned>(
+/// an app's types uses it after [`check_parsed`], so the text is parsed once. Datetimes
+/// under a zone in force reach serde as the instants they name (`check_str/zoned.rs`).
+pub fn deserialize_parsed<T: HasSchema + DeserializeOwned>(
     name: &str,
     text: &str,
     mut doc: Spanned<DeTable<'_>>,
 ) -> Result<T, Diagnostics> {
+    if let crate::schema::Schema::Struct(st) = crate::schema::unwrap_opt(T::SCHEMA.get()) {
+        zoned::resolve_table(doc.get_mut(), st, None);
+    }
     datetimes_as_strings(doc.get_mut());
     T::deserialize(toml::de::Deserializer::from(doc)).map_err(|e| {
         let off = e.span().map_or(0, |s| s.start);

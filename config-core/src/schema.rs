@@ -162,6 +162,11 @@ pub enum Rule {
     /// `url`, `url(https)`, `url(relative)`, `url(hosts(...))`.
     Url(crate::url::UrlOptions),
     OneOf(&'static [&'static str]),
+    /// `tz = "Zone"`: the zone in force for the datetimes at and under this field (the
+    /// nearest wins: the field's own, then its struct's container attribute, which the
+    /// derive copies onto each field without one, then the enclosing field's). Local times
+    /// are resolved in it; written offsets must be its offsets.
+    Tz(&'static crate::zone::ZoneRules),
 }
 
 /// Implemented for every type a config can hold.

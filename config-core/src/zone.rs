@@ -16,6 +16,9 @@
 //!   at that instant.
 //! - [`split_bracketed`]: the RFC 9557 form `2026-11-27T00:00:00+02:00[Europe/Kyiv]`.
 //! - [`format_offset`], [`format_wall`], [`Zone::describe`]: text for messages.
+//! - [`Zone::rules_table`] and [`ZoneRules`] (`rules`): the zone's transitions as the
+//!   `const` data the one checker reads at every moment, build time included. The messages
+//!   above are the reference the checker's wording is tested against.
 //!
 //! ```
 //! use config_core::datetime::{DtKind, parse};
@@ -42,10 +45,14 @@ use jiff::tz::{AmbiguousOffset, Offset, TimeZone, TimeZoneDatabase};
 use std::sync::OnceLock;
 
 mod format;
+pub mod rules;
 mod suffix;
+mod table;
 
 pub use format::{format_offset, format_wall, format_with_offset};
+pub use rules::{DtText, Local, Reading, Transition, ZoneRules};
 pub use suffix::{Bracketed, SuffixError, split_bracketed};
+pub use table::RulesTable;
 
 /// The release of the bundled IANA time-zone database, such as `2026f`: what `--version`
 /// and status pages print, so two machines can be seen to share rules.
@@ -79,7 +86,7 @@ const MAX_NAME_BYTES: usize = 64;
 /// A zone name that is not in the bundled database.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ZoneError {
-    #[error("unknown time zone `{name}`{}", did_you_mean(.suggestion.as_deref()))]
+    #[error("unknown time zone `{}`{}", crate::diag::shown(.name), did_you_mean(.suggestion.as_deref()))]
     Unknown {
         name: String,
         /// The nearest valid name (by edit distance, ignoring ASCII case), if one is close.

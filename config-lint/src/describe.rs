@@ -114,6 +114,12 @@ pub(crate) fn rules(f: &Field) -> Vec<String> {
             Rule::MaxJsonBytes(n) => format!("at most {} as JSON", bytes(*n)),
             Rule::Url(o) => url(o),
             Rule::OneOf(v) => format!("one of {}", quoted(v)),
+            // a type's zone is copied onto every field; it says something on instants only
+            Rule::Tz(z) if matches!(scalar, Schema::DateTime { kind: DtKind::Offset, .. }) => {
+                format!("local times in {}", z.name)
+            }
+            Rule::Tz(z) if matches!(scalar, Schema::Struct(_)) => format!("times inside in {}", z.name),
+            Rule::Tz(_) => continue,
         };
         out.push(text);
     }

@@ -393,6 +393,7 @@ pub(crate) fn rule_text(r: &Rule) -> String {
         Rule::OneOf(v) => {
             format!("one_of({})", v.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "))
         }
+        Rule::Tz(z) => format!("tz = {:?}", z.name),
     }
 }
 

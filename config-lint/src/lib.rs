@@ -101,7 +101,7 @@ pub struct Linter {
     pub tty: bool,
 }
 
-fn deserialize_into<T: DeserializeOwned>(
+fn deserialize_into<T: config_core::HasSchema + DeserializeOwned>(
     name: &str,
     text: &str,
     doc: toml::Spanned<toml::de::DeTable<'_>>,

@@ -130,6 +130,9 @@ pub(crate) enum RuleDef {
     /// `url(https)`, `url(relative)`, `url(hosts(...))`.
     UrlOptions(UrlOptionsDef),
     OneOf(Vec<String>),
+    /// `tz = "Zone"`: the IANA name; the loader reads its rules from its own bundled
+    /// database.
+    Tz(String),
 }
 
 /// The options of `url(...)`.
@@ -286,6 +289,7 @@ fn rule_def(r: &Rule) -> RuleDef {
             hosts: o.hosts.iter().map(|s| (*s).to_owned()).collect(),
         }),
         Rule::OneOf(v) => RuleDef::OneOf(v.iter().map(|s| (*s).to_owned()).collect()),
+        Rule::Tz(z) => RuleDef::Tz(z.name.to_owned()),
     }
 }
 

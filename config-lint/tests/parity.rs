@@ -22,6 +22,9 @@ mod nav {
 mod links {
     config_tests::links_types!();
 }
+mod zones {
+    config_tests::zones_types!();
+}
 
 type Finding = (String, String, u32, u32, String);
 
@@ -55,8 +58,8 @@ fn fixtures(schema: &str) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
     let mut v: Vec<PathBuf> =
         std::fs::read_dir(root.join("bad").join(schema)).unwrap().map(|e| e.unwrap().path()).collect();
-    if schema == "shop" {
-        v.push(root.join("good/shop.toml"));
+    if schema == "shop" || schema == "zones" {
+        v.push(root.join(format!("good/{schema}.toml")));
     }
     v.sort();
     v
@@ -134,6 +137,9 @@ fn parity<T: HasSchema + DeserializeOwned>(schema: &str) -> usize {
 
 #[test]
 fn app_generic_and_check_str_agree_on_every_fixture() {
-    let n = parity::<shop::Marketing>("shop") + parity::<nav::Nav>("nav") + parity::<links::Links>("links");
+    let n = parity::<shop::Marketing>("shop")
+        + parity::<nav::Nav>("nav")
+        + parity::<links::Links>("links")
+        + parity::<zones::Schedule>("zones");
     assert!(n >= 20, "only {n} fixtures");
 }

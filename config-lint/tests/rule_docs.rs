@@ -37,6 +37,8 @@ pub struct Promotion {
     pub banner_url: Option<String>,
     #[config(one_of("all", "members", "new"))]
     pub audience: Option<String>,
+    #[config(tz = "Europe/Berlin")]
+    pub local_start: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 #[derive(Config, Deserialize, Debug)]

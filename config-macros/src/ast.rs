@@ -11,6 +11,8 @@ pub struct Input<'a> {
     pub file: Option<LitStr>,
     pub krate: syn::Path,
     pub container_default: Option<DefaultAttr>,
+    /// `tz = "Zone"` on the type.
+    pub tz: Option<LitStr>,
     /// The type's doc comment (see `attr::doc`).
     pub doc: String,
     pub body: Body<'a>,
@@ -43,6 +45,14 @@ pub struct VariantAst<'a> {
 }
 
 impl FieldAst<'_> {
+    /// The field's own `tz`, if declared.
+    pub fn tz(&self) -> Option<&LitStr> {
+        self.rules.iter().find_map(|r| match &r.kind {
+            attr::RuleKind::Tz(z) => Some(z),
+            _ => None,
+        })
+    }
+
     /// Whether the field may be absent: `Option<_>` (as serde sees it: by the type's
     /// last path segment) or a serde default.
     pub fn optional(&self, container_default: bool) -> bool {
@@ -139,6 +149,7 @@ impl<'a> Input<'a> {
             file: c.file,
             krate,
             container_default: c.default,
+            tz: c.tz,
             doc: attr::doc(&input.attrs),
             body,
         }

@@ -61,6 +61,7 @@ pub enum RuleKind {
     MaxJsonBytes(u64),
     Url(UrlAttr),
     OneOf(Vec<String>),
+    Tz(LitStr),
 }
 
 /// The options of `url(...)`; all off for bare `url`.
@@ -83,6 +84,7 @@ impl RuleKind {
             RuleKind::MaxJsonBytes(_) => "max_json_bytes",
             RuleKind::Url(_) => "url",
             RuleKind::OneOf(_) => "one_of",
+            RuleKind::Tz(_) => "tz",
         }
     }
 }
@@ -94,6 +96,8 @@ pub struct ContainerAttrs {
     pub krate: Option<syn::Path>,
     pub rename_all: Option<(String, Span)>,
     pub default: Option<DefaultAttr>,
+    /// `tz = "Zone"`: the zone in force for every field without its own.
+    pub tz: Option<LitStr>,
 }
 
 /// Attributes of one field.
@@ -113,7 +117,7 @@ pub struct VariantAttrs {
     pub skip: bool,
 }
 
-const RULES: &str = "range, len, unique, before, max_depth, max_nodes, max_json_bytes, url, one_of";
+const RULES: &str = "range, len, unique, before, max_depth, max_nodes, max_json_bytes, url, one_of, tz";
 
 /// serde attributes that change the data's shape; the checker cannot follow them yet.
 const UNSUPPORTED: &[&str] = &[
@@ -191,11 +195,13 @@ pub fn container(attrs: &[Attribute], errs: &mut Errors) -> ContainerAttrs {
                 } else if m.path.is_ident("crate") {
                     let s: LitStr = m.value()?.parse()?;
                     out.krate = Some(s.parse()?);
+                } else if m.path.is_ident("tz") {
+                    out.tz = Some(m.value()?.parse()?);
                 } else {
                     let msg = if is_rule_name(&m.path) {
-                        "Config: rules go on fields, not on the type; on the type only `file = \"...\"` is accepted"
+                        "Config: rules go on fields, not on the type; on the type only `file = \"...\"` and `tz = \"...\"` are accepted"
                     } else {
-                        "Config: unknown attribute on the type; expected `file = \"...\"`"
+                        "Config: unknown attribute on the type; expected `file = \"...\"` or `tz = \"...\"`"
                     };
                     errs.push(m.error(msg));
                     ignore_rest(&m)?;
@@ -394,6 +400,7 @@ fn rule(m: &ParseNestedMeta<'_>) -> syn::Result<Option<RuleAttr>> {
             }
         }
         "before" => RuleKind::Before(m.value()?.parse()?),
+        "tz" => RuleKind::Tz(m.value()?.parse()?),
         "max_depth" => {
             let v = uint(&m.value()?.parse::<Expr>()?)?;
             RuleKind::MaxDepth(u32::try_from(v).map_err(|_| m.error("Config: `max_depth` is too large"))?)

@@ -5,6 +5,7 @@
 
 use crate::ast::{Body, FieldAst, Input, VariantAst};
 use crate::attr::{DefaultAttr, Errors, NumLit, RuleAttr, RuleKind};
+use crate::tz::ZoneStatics;
 use crate::{root, valid};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -83,7 +84,12 @@ fn opt<T>(v: Option<T>, f: impl Fn(T) -> TokenStream) -> TokenStream {
     }
 }
 
-fn rule_tokens(r: &RuleAttr, fields: &[FieldAst<'_>], core: &TokenStream) -> TokenStream {
+fn rule_tokens(
+    r: &RuleAttr,
+    fields: &[FieldAst<'_>],
+    zones: &ZoneStatics,
+    core: &TokenStream,
+) -> TokenStream {
     match &r.kind {
         RuleKind::Range { min, max } => {
             let (a, b) = (opt(*min, |n| num(n, core)), opt(*max, |n| num(n, core)));
@@ -116,6 +122,10 @@ fn rule_tokens(r: &RuleAttr, fields: &[FieldAst<'_>], core: &TokenStream) -> Tok
             quote!(#core::Rule::Url(#core::url::UrlOptions { https: #https, relative: #relative, hosts: &[#(#hosts),*] }))
         }
         RuleKind::OneOf(v) => quote!(#core::Rule::OneOf(&[#(#v),*])),
+        RuleKind::Tz(z) => {
+            let ident = zones.ident(&z.value());
+            quote!(#core::Rule::Tz(&#ident))
+        }
     }
 }
 
@@ -125,12 +135,19 @@ fn struct_impls(ast: &Input<'_>, fields: &[FieldAst<'_>]) -> TokenStream {
     let name = ident.to_string();
     let container_default = ast.container_default.is_some();
     let live: Vec<&FieldAst<'_>> = fields.iter().filter(|f| !f.skip).collect();
+    let zones = ZoneStatics::of(ast);
+    // the type's `tz` is in force on each field without its own (the nearest wins)
+    let container_tz = ast.tz.as_ref().map(|z| {
+        let ident = zones.ident(&z.value());
+        quote!(#core::Rule::Tz(&#ident))
+    });
 
     let schema_fields = live.iter().map(|f| {
         let (fi, key, ty, aliases, doc) = (f.ident.to_string(), &f.key, f.ty, &f.aliases, &f.doc);
         let fi = fi.trim_start_matches("r#").to_owned();
         let required = !f.optional(container_default);
-        let rules = f.rules.iter().map(|r| rule_tokens(r, fields, &core));
+        let inherited = container_tz.as_ref().filter(|_| f.tz().is_none());
+        let rules = f.rules.iter().map(|r| rule_tokens(r, fields, &zones, &core)).chain(inherited.cloned());
         quote! {
             #core::Field {
                 ident: #fi, key: #key, aliases: &[#(#aliases),*],
@@ -143,7 +160,15 @@ fn struct_impls(ast: &Input<'_>, fields: &[FieldAst<'_>]) -> TokenStream {
     // one const per field with rules: rule/type mismatches fail here, spanned on the rule
     let rule_checks = live.iter().filter(|f| !f.rules.is_empty()).map(|f| {
         let ty = f.ty;
-        let rules: Vec<TokenStream> = f.rules.iter().map(|r| rule_tokens(r, fields, &core)).collect();
+        // (a zone's table is a `static` a const cannot borrow; this check needs only the rule)
+        let rules: Vec<TokenStream> = f
+            .rules
+            .iter()
+            .map(|r| match &r.kind {
+                RuleKind::Tz(_) => quote!(#core::Rule::Tz(&#core::zone::ZoneRules::UNUSED)),
+                _ => rule_tokens(r, fields, &zones, &core),
+            })
+            .collect();
         let sibling = f.rules.iter().find_map(|r| match &r.kind {
             RuleKind::Before(o) => {
                 let o = o.value();
@@ -162,10 +187,12 @@ fn struct_impls(ast: &Input<'_>, fields: &[FieldAst<'_>]) -> TokenStream {
         }
     });
 
-    let decode = from_blob_struct(ast, fields, &core);
+    let decode = from_blob_struct(ast, fields, &zones, &core);
     let doc = &ast.doc;
+    let zone_statics = zones.tokens(&core);
     quote! {
         const _: () = {
+            #zone_statics
             static __SCHEMA: #core::Schema = #core::Schema::Struct(#core::StructSchema {
                 name: #name,
                 id: ::core::concat!(::core::module_path!(), "::", #name),
@@ -189,7 +216,12 @@ fn default_expr(d: &DefaultAttr) -> Option<TokenStream> {
     }
 }
 
-fn from_blob_struct(ast: &Input<'_>, fields: &[FieldAst<'_>], core: &TokenStream) -> TokenStream {
+fn from_blob_struct(
+    ast: &Input<'_>,
+    fields: &[FieldAst<'_>],
+    zones: &ZoneStatics,
+    core: &TokenStream,
+) -> TokenStream {
     let ident = ast.ident;
     let locals: Vec<syn::Ident> = (0..fields.len()).map(|i| quote::format_ident!("__f{}", i)).collect();
     let decls = fields.iter().zip(&locals).filter(|(f, _)| !f.skip).map(|(f, l)| {
@@ -198,7 +230,21 @@ fn from_blob_struct(ast: &Input<'_>, fields: &[FieldAst<'_>], core: &TokenStream
     });
     let arms = fields.iter().zip(&locals).filter(|(f, _)| !f.skip).map(|(f, l)| {
         let (key, aliases, ty) = (&f.key, &f.aliases, f.ty);
-        quote!(#key #(| #aliases)* => #l = ::core::option::Option::Some(<#ty as #core::blob::FromBlob>::read(__b)?),)
+        // the nearest `tz` is in force while the field's value is read
+        match f.tz().or(ast.tz.as_ref()) {
+            Some(z) => {
+                let zone = zones.ident(&z.value());
+                quote! {
+                    #key #(| #aliases)* => {
+                        let __z = __b.enter_zone(::core::option::Option::Some(&#zone));
+                        let __v = <#ty as #core::blob::FromBlob>::read(__b);
+                        __b.leave_zone(__z);
+                        #l = ::core::option::Option::Some(__v?);
+                    }
+                }
+            }
+            None => quote!(#key #(| #aliases)* => #l = ::core::option::Option::Some(<#ty as #core::blob::FromBlob>::read(__b)?),),
+        }
     });
     let container = ast.container_default.as_ref().and_then(default_expr);
     let base = container.as_ref().map(|e| quote!(#[allow(unused_variables)] let __d: #ident = #e;));

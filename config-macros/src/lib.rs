@@ -2,13 +2,15 @@
 //! and bakes the value. Use it through `config-runtime`, which re-exports it.
 //!
 //! Layout: `attr` parses attributes, `ast` is the typed model (spans kept), `valid`
-//! rejects bad attribute use, `expand` writes the code (`root` for the file part).
+//! rejects bad attribute use, `expand` writes the code (`root` for the file part, `tz` for
+//! the zone tables).
 
 mod ast;
 mod attr;
 mod case;
 mod expand;
 mod root;
+mod tz;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -6,6 +6,7 @@
 use crate::ast::{FieldAst, Input, last_segment};
 use crate::attr::DefaultAttr;
 use crate::case::screaming;
+use config_core::check_str::zoned::instant_of;
 use config_core::datetime::{self, DtKind, DtParts};
 use config_core::diag::LineIndex;
 use config_core::literal::{float_value, int_value};
@@ -47,7 +48,7 @@ pub fn stub_baked(ast: &Input<'_>, fields: &[FieldAst<'_>]) -> TokenStream {
     let consts = fields
         .iter()
         .filter(|f| !f.skip)
-        .filter_map(|f| scalar_const(f, &empty, &core, "", &lines, Placeholder::Always));
+        .filter_map(|f| scalar_const(f, &empty, &core, "", &lines, Placeholder::Always, None));
     quote! {
         impl #ident {
             /// The baked config (unavailable: the derive reported an error).
@@ -118,10 +119,9 @@ pub fn expand(ast: &Input<'_>, file: &LitStr, fields: &[FieldAst<'_>]) -> TokenS
     };
     let blob = Literal::byte_string(&config_core::blob::encode(doc.get_ref()));
     let lines = LineIndex::new(&text);
-    let consts = fields
-        .iter()
-        .filter(|f| !f.skip)
-        .filter_map(|f| scalar_const(f, doc.get_ref(), &core, &rel, &lines, Placeholder::Never));
+    let consts = fields.iter().filter(|f| !f.skip).filter_map(|f| {
+        scalar_const(f, doc.get_ref(), &core, &rel, &lines, Placeholder::Never, ast.tz.as_ref())
+    });
     // the app's linter, by the `<app>-lint` convention, for the "… and N more" hint
     let linter = format!("{}-lint", std::env::var("CARGO_PKG_NAME").unwrap_or_else(|_| "config".to_owned()));
     let check = quote_spanned! {file.span()=>
@@ -252,8 +252,11 @@ fn scalar_const(
     rel: &str,
     lines: &LineIndex<'_>,
     placeholder: Placeholder,
+    root_tz: Option<&LitStr>,
 ) -> Option<TokenStream> {
     let kind = scalar_of(f.ty)?;
+    // the nearest `tz`: the field's, else the root type's
+    let zone = f.tz().or(root_tz).and_then(|z| crate::tz::lookup(z).ok()).map(|z| z.rules_table().leak());
     let name = syn::Ident::new(&screaming(&f.ident.to_string()), f.ident.span());
     let ty = f.ty;
     let v = lookup(doc, f);
@@ -316,6 +319,11 @@ fn scalar_const(
                     Some(datetime::native_parts(d))
                 }
                 _ => None,
+            };
+            // a local or RFC 9557 value under a zone: the instant it names, resolved here
+            let parts = match (parts, zone, value) {
+                (None, Some(z), Some(v)) if k == DtKind::Offset => instant_of(v, z),
+                (p, _, _) => p,
             };
             (quote!(#ty), dt_tokens(k, utc, parts, core))
         }

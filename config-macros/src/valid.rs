@@ -12,8 +12,19 @@ pub fn check(input: &Input<'_>, errs: &mut Errors) {
             "Config: generic config types are not supported (the schema is a `static`)",
         ));
     }
+    if let Some(z) = &input.tz
+        && let Err(e) = crate::tz::lookup(z)
+    {
+        errs.push(e);
+    }
     match &input.body {
         Body::Enum(vs) => {
+            if let Some(z) = &input.tz {
+                errs.push(syn::Error::new_spanned(
+                    z,
+                    "Config: `tz` goes on a struct or a field; an enum holds no datetimes",
+                ));
+            }
             if let Some(f) = &input.file {
                 errs.push(syn::Error::new_spanned(
                     f,
@@ -46,6 +57,11 @@ pub fn check(input: &Input<'_>, errs: &mut Errors) {
                             r.span,
                             "Config: this field is skipped by serde, so rules on it would never run",
                         );
+                    }
+                    if let RuleKind::Tz(z) = &r.kind
+                        && let Err(e) = crate::tz::lookup(z)
+                    {
+                        errs.push(e);
                     }
                     if let RuleKind::Before(other) = &r.kind {
                         let o = other.value();

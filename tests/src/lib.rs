@@ -162,6 +162,48 @@ macro_rules! nav_types {
     };
 }
 
+/// A schedule in local time, for `tz`: the root's zone is Europe/Berlin; `ny_launch`
+/// has its own (America/New_York, the field wins); `UsSale` has a container zone
+/// (America/New_York, over the root's) and one field in Europe/Kyiv (over its container's).
+#[macro_export]
+macro_rules! zones_types {
+    ($(#[$attr:meta])*) => {
+        #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
+        $(#[$attr])*
+        #[config(tz = "Europe/Berlin")]
+        pub struct Schedule {
+            /// In the root's zone.
+            pub launch: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+            #[config(tz = "America/New_York")]
+            pub ny_launch: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+            /// An instant in UTC, written in the root's zone.
+            pub cutoff: Option<::chrono::DateTime<::chrono::Utc>>,
+            #[config(unique = "id")]
+            #[serde(default)]
+            pub sales: Vec<Sale>,
+            #[serde(default)]
+            pub us_sales: Vec<UsSale>,
+        }
+
+        #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
+        pub struct Sale {
+            pub id: String,
+            #[config(before = "ends")]
+            pub starts: ::chrono::DateTime<::chrono::FixedOffset>,
+            pub ends: ::chrono::DateTime<::chrono::FixedOffset>,
+        }
+
+        #[derive($crate::__Config, ::serde::Deserialize, Debug, PartialEq)]
+        #[config(tz = "America/New_York")]
+        pub struct UsSale {
+            pub id: String,
+            pub starts: ::chrono::DateTime<::chrono::FixedOffset>,
+            #[config(tz = "Europe/Kyiv")]
+            pub kyiv_mirror: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+        }
+    };
+}
+
 /// A bare category tree for the product taxonomy (`max_depth = 3`).
 #[macro_export]
 macro_rules! taxonomy_types {

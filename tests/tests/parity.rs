@@ -38,6 +38,9 @@ mod nav {
 mod links {
     config_tests::links_types!();
 }
+mod zones {
+    config_tests::zones_types!();
+}
 
 type Finding = (String, String, u32, u32);
 
@@ -162,7 +165,10 @@ fn run_many<T: config_runtime::HasSchema + serde::de::DeserializeOwned>(schema: 
 
 #[test]
 fn build_and_check_str_agree_on_every_fixture() {
-    let n = run::<shop::Marketing>("shop") + run::<nav::Nav>("nav") + run::<links::Links>("links");
+    let n = run::<shop::Marketing>("shop")
+        + run::<nav::Nav>("nav")
+        + run::<links::Links>("links")
+        + run::<zones::Schedule>("zones");
     assert!(n >= 19, "only {n} fixtures checked");
 }
 

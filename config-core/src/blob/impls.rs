@@ -120,7 +120,7 @@ impl<T: FromBlob, HashBuilder: BuildHasher + Default> FromBlob for HashMap<Strin
 
 impl FromBlob for DateTime<FixedOffset> {
     fn read(blob: &mut Blob<'_>) -> Result<Self, BlobError> {
-        let parts = blob.read_datetime(DtKind::Offset)?;
+        let parts = blob.read_instant()?;
         datetime::to_offset(parts).ok_or(BlobError::BadDatetime("datetime with offset out of range"))
     }
 }

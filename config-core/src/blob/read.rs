@@ -8,7 +8,9 @@ use super::format::{
     ARRAY, BIG_INTEGER, DATETIME, DATETIME_FIELDS_LEN, DATETIME_STRING, FALSE, FLOAT, INTEGER, STRING,
     STRING_REF_LEN, TABLE, TRUE,
 };
-use crate::datetime::{DtKind, DtParts};
+use crate::datetime::{self, DtKind, DtParts};
+use crate::zone::rules::{Local, parts_of_wall, wall_seconds};
+use crate::zone::{ZoneRules, split_bracketed};
 
 /// A reader over a baked blob. Every read is bounds-checked and returns
 /// [`BlobError::Truncated`] past the end; nothing here panics on corrupt data.
@@ -18,18 +20,20 @@ pub struct Blob<'a> {
     rest: &'a [u8],
     /// The string table, checked to be UTF-8 once; `None` when it is not.
     strings: Option<&'a str>,
+    /// The zone in force for the value being read (`tz`; see [`Blob::enter_zone`]).
+    zone: Option<&'static ZoneRules>,
 }
 
 impl<'a> Blob<'a> {
     /// A reader at the start of `data`.
     pub fn new(data: &'a [u8]) -> Self {
         let Some((len, tail)) = data.split_first_chunk::<4>() else {
-            return Blob { rest: &[], strings: None };
+            return Blob { rest: &[], strings: None, zone: None };
         };
         let len = u32::from_le_bytes(*len) as usize;
         match tail.split_at_checked(len) {
-            Some((table, rest)) => Blob { rest, strings: std::str::from_utf8(table).ok() },
-            None => Blob { rest: &[], strings: None },
+            Some((table, rest)) => Blob { rest, strings: std::str::from_utf8(table).ok(), zone: None },
+            None => Blob { rest: &[], strings: None, zone: None },
         }
     }
 
@@ -210,6 +214,22 @@ impl<'a> Blob<'a> {
         }
     }
 
+    /// Puts `zone` in force for what is read next (the derive calls it around a field with
+    /// a `tz`); `None` keeps the one in force. Returns the previous zone, for
+    /// [`Blob::leave_zone`].
+    pub fn enter_zone(&mut self, zone: Option<&'static ZoneRules>) -> Option<&'static ZoneRules> {
+        let prev = self.zone;
+        if zone.is_some() {
+            self.zone = zone;
+        }
+        prev
+    }
+
+    /// Restores the zone [`Blob::enter_zone`] returned.
+    pub fn leave_zone(&mut self, prev: Option<&'static ZoneRules>) {
+        self.zone = prev;
+    }
+
     /// Reads a datetime of the given form (a native literal or a string that is one) as its
     /// pre-parsed fields. Another form gives [`BlobError::UnexpectedTag`] naming both forms.
     pub fn read_datetime(&mut self, kind: DtKind) -> Result<DtParts, BlobError> {
@@ -217,6 +237,48 @@ impl<'a> Blob<'a> {
             DATETIME | DATETIME_STRING => {}
             tag => return Err(BlobError::unexpected(kind.name(), tag)),
         }
+        let (found, parts) = self.datetime_fields()?;
+        if found != kind {
+            return Err(BlobError::UnexpectedTag { expected: kind.name(), found: found.name() });
+        }
+        Ok(parts)
+    }
+
+    /// Reads an instant: an offset datetime; under a zone in force also a local one
+    /// (resolved in the zone, with the rules the derive compiled in) and an RFC 9557 string
+    /// (`…+02:00[Europe/Kyiv]`, its offset kept). The build checked each against the zone.
+    pub fn read_instant(&mut self) -> Result<DtParts, BlobError> {
+        let (kind, parts) = match self.tag()? {
+            DATETIME | DATETIME_STRING => self.datetime_fields()?,
+            STRING => {
+                let text = self.text()?;
+                let Ok(Some(b)) = split_bracketed(text) else {
+                    return Err(BlobError::unexpected(DtKind::Offset.name(), STRING));
+                };
+                let p = datetime::parse(DtKind::Offset, b.datetime).map_err(BlobError::BadDatetime)?;
+                (DtKind::Offset, p)
+            }
+            tag => return Err(BlobError::unexpected(DtKind::Offset.name(), tag)),
+        };
+        match (kind, self.zone) {
+            (DtKind::Offset, _) => Ok(parts),
+            (DtKind::Local, Some(z)) => {
+                let wall = wall_seconds(&parts);
+                match z.resolve(wall) {
+                    Local::One(r) => {
+                        Ok(DtParts { offset_secs: r.offset, ..parts_of_wall(wall, parts.nano, 0) })
+                    }
+                    _ => Err(BlobError::BadDatetime("local time without one instant in the zone")),
+                }
+            }
+            (found, _) => {
+                Err(BlobError::UnexpectedTag { expected: DtKind::Offset.name(), found: found.name() })
+            }
+        }
+    }
+
+    /// The fields after a datetime tag.
+    fn datetime_fields(&mut self) -> Result<(DtKind, DtParts), BlobError> {
         let [kind_index] = self.fixed()?;
         let year = i32::from_le_bytes(self.fixed()?);
         let [month, day, hour, min, sec] = self.fixed()?;
@@ -226,15 +288,12 @@ impl<'a> Blob<'a> {
         let found = *DtKind::ALL
             .get(usize::from(kind_index))
             .ok_or(BlobError::BadDatetime("invalid datetime kind"))?;
-        if found != kind {
-            return Err(BlobError::UnexpectedTag { expected: kind.name(), found: found.name() });
-        }
         // `datetime::parse` never yields more; larger values would overflow its leap-second
         // handling, so corrupt data is stopped here.
         if nano >= 1_000_000_000 {
             return Err(BlobError::BadDatetime("nanoseconds out of range"));
         }
-        Ok(DtParts {
+        let parts = DtParts {
             year,
             month: u32::from(month),
             day: u32::from(day),
@@ -243,7 +302,8 @@ impl<'a> Blob<'a> {
             sec: u32::from(sec),
             nano,
             offset_secs,
-        })
+        };
+        Ok((found, parts))
     }
 }
 

@@ -5,14 +5,16 @@
 /// `check_kinds`, `accepts`, `push_expected` and `has_kind`, for `checker!`.
 macro_rules! kind_checks {
     ($($c:ident)?; $R:ty) => {
-        /// Reports each kind seen at `pos` that `sch` does not accept.
-        $($c)? fn check_kinds(r: &mut $R, s: &Summary<'_>, sch: &'static Schema, pos: &Pos) {
+        /// Reports each kind seen at `pos` that `sch` does not accept; `zoned`: a zone is in
+        /// force, so an instant field also takes a local datetime.
+        $($c)? fn check_kinds(r: &mut $R, s: &Summary<'_>, sch: &'static Schema, pos: &Pos, zoned: bool) {
             let mut i = 0;
             while i < pos.kinds.len {
                 let ks = s.kinds[pos.kinds.at(i)];
                 match (sch, ks.kind) {
                     (Schema::DateTime { kind, .. }, Kind::Dt(k)) => {
-                        if k.index() != kind.index() && r.begin(RuleId::Datetime, ks.loc, s.str(ks.loc.path), "") {
+                        let local_in_zone = zoned && matches!(k, DtKind::Local);
+                        if k.index() != kind.index() && !local_in_zone && r.begin(RuleId::Datetime, ks.loc, s.str(ks.loc.path), "") {
                             r.push("expected ");
                             push_expected(r, sch);
                             r.push(", found ");

@@ -18,7 +18,8 @@
 //! - `datetimes`: strings that must be a datetime of one form;
 //! - `tables`: unknown keys and missing fields of structs;
 //! - `arrays`: `unique`, `max_depth`, `max_nodes` and `max_json_bytes`;
-//! - `before`: `before` between sibling fields.
+//! - `before`: `before` between sibling fields;
+//! - `zones`: `tz`, the datetimes under a zone in force.
 
 mod arrays;
 mod before;
@@ -32,6 +33,7 @@ mod strings;
 mod tables;
 mod valid;
 mod walk;
+mod zones;
 
 pub use ct_report::{ConstReport, check_or_fail};
 pub use num::{push_u128_to, push_val_to};
@@ -45,7 +47,11 @@ macro_rules! checker {
         use $crate::rules::RuleId;
         use $crate::schema::{Field, Num, Rule, Schema, SchemaRef, unwrap_opt};
         use $crate::summary::{
-            DISTINCT_CAP, Extreme, KeyPos, Kind, Pos, PositionId, RecordList, Summary, Val,
+            DISTINCT_CAP, DtVal, Extreme, KeyPos, Kind, Pos, PositionId, RecordList, Summary, Val,
+        };
+        use $crate::zone::rules::{
+            DtText, END_YEAR as RULES_END_YEAR, FIRST_YEAR as RULES_FIRST_YEAR, Local, ZoneRules,
+            parts_of_wall,
         };
         use $crate::text::{is_close, str_eq};
         use $crate::url::{UrlOptions, host_allowed};
@@ -58,6 +64,7 @@ macro_rules! checker {
         $crate::check::tables::table_checks!($($c)?; $R);
         $crate::check::arrays::array_checks!($($c)?; $R);
         $crate::check::before::before_checks!($($c)?; $R);
+        $crate::check::zones::zone_checks!($($c)?; $R);
     };
 }
 

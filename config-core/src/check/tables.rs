@@ -35,8 +35,8 @@ macro_rules! table_checks {
             }
         }
 
-        /// The tables at `pos` against struct `name` with `fields`.
-        $($c)? fn check_struct(r: &mut $R, s: &Summary<'_>, name: &str, fields: &'static [Field], pos: &Pos) {
+        /// The tables at `pos` against struct `name` with `fields`, under `zone`.
+        $($c)? fn check_struct(r: &mut $R, s: &Summary<'_>, name: &str, fields: &'static [Field], pos: &Pos, zone: Option<&'static ZoneRules>) {
             // unknown keys
             let mut i = 0;
             while i < pos.keys.len {
@@ -102,7 +102,7 @@ macro_rules! table_checks {
                 }
                 check_before(r, s, pos, field, fields);
                 if let Some(k) = kp {
-                    check_pos(r, s, field.ty.get(), k.pos, field.rules, true);
+                    check_pos(r, s, field.ty.get(), k.pos, field.rules, true, zone);
                 }
                 f += 1;
             }

@@ -168,6 +168,14 @@ pub const fn validate_field_rules(
                     );
                 }
             }
+            Rule::Tz(_) => {
+                let zoned = matches!(inner, Schema::DateTime { kind: crate::datetime::DtKind::Offset, .. });
+                if !zoned && !matches!(inner, Schema::Struct(_)) {
+                    return Err(
+                        "`tz` applies to fields holding instants (`DateTime<FixedOffset>`, `DateTime<Utc>`, `jiff::Timestamp`, `jiff::Zoned`) or structs holding them",
+                    );
+                }
+            }
             Rule::OneOf(_) => {
                 if !matches!(inner, Schema::Str) {
                     return Err(

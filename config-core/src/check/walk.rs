@@ -8,18 +8,25 @@ macro_rules! walk_checks {
     ($($c:ident)?; $R:ty) => {
         /// Checks a whole summary against the root schema.
         pub $($c)? fn check(r: &mut $R, s: &Summary<'_>, root: SchemaRef) {
-            check_pos(r, s, root.get(), s.root, &[], true);
+            check_pos(r, s, root.get(), s.root, &[], true, None);
         }
 
         /// Checks position `p` against `sch`; `rules` are the field's, `outer` says `p` is
-        /// the field itself (not an element or map value inside it).
-        $($c)? fn check_pos(r: &mut $R, s: &Summary<'_>, sch: &'static Schema, p: PositionId, rules: &'static [Rule], outer: bool) {
+        /// the field itself (not an element or map value inside it); `zone` is the zone in
+        /// force from the enclosing fields (the field's own `tz` overrides it).
+        $($c)? fn check_pos(r: &mut $R, s: &Summary<'_>, sch: &'static Schema, p: PositionId, rules: &'static [Rule], outer: bool, zone: Option<&'static ZoneRules>) {
             if p.is_none() || p.index() >= s.pos.len() {
                 return;
             }
             let pos = &s.pos[p.index()];
             let sch = unwrap_opt(sch);
-            check_kinds(r, s, sch, pos);
+            let zone = zone_in(rules, zone);
+            // the zone reads instants only; local dates and times stay as they are
+            let zoned = match (sch, zone) {
+                (Schema::DateTime { kind: DtKind::Offset, .. }, Some(z)) => Some(z),
+                _ => None,
+            };
+            check_kinds(r, s, sch, pos, zoned.is_some());
             check_key_control(r, s, pos);
             if outer {
                 check_outer_rules(r, s, sch, p, rules);
@@ -53,12 +60,15 @@ macro_rules! walk_checks {
                 }
                 Schema::DateTime { kind, .. } => {
                     check_control(r, s, pos);
-                    check_datetime_strings(r, s, pos, *kind);
+                    match zoned {
+                        Some(z) => check_zoned(r, s, pos, z),
+                        None => check_datetime_strings(r, s, pos, *kind),
+                    }
                 }
                 Schema::Seq(inner) => {
                     let mut i = 0;
                     while i < pos.elems.len {
-                        check_pos(r, s, inner.get(), s.elems[pos.elems.at(i)], rules, false);
+                        check_pos(r, s, inner.get(), s.elems[pos.elems.at(i)], rules, false, zone);
                         i += 1;
                     }
                 }
@@ -66,11 +76,11 @@ macro_rules! walk_checks {
                     let mut i = 0;
                     while i < pos.keys.len {
                         let kp = s.keys[pos.keys.at(i)];
-                        check_pos(r, s, inner.get(), kp.pos, rules, false);
+                        check_pos(r, s, inner.get(), kp.pos, rules, false, zone);
                         i += 1;
                     }
                 }
-                Schema::Struct(st) => check_struct(r, s, st.name, st.fields, pos),
+                Schema::Struct(st) => check_struct(r, s, st.name, st.fields, pos, zone),
                 Schema::Bool | Schema::Opt(_) => {}
             }
         }

@@ -20,12 +20,30 @@
 //!     #[config(range(min = 1, max = 90))] percent_off: Option<u8>,
 //!     #[config(url)] banner_url: Option<String>,
 //!     #[config(one_of("all", "members", "new"))] audience: Option<String>,
+//!     #[config(tz = "Europe/Berlin")] local_start: Option<DateTime<FixedOffset>>,
 //! }
 //! struct MenuItem { title: String, #[config(url)] url: Option<String>, #[serde(default)] children: Vec<MenuItem> }
 //! ```
 
 use crate::schema::{Field, HasSchema, Num, Rule, Schema, SchemaRef, StructSchema};
+use crate::zone::{Transition, ZoneRules};
 use chrono::{DateTime, FixedOffset};
+
+/// Europe/Berlin's rules for 2026 only, written out (the derive emits 1970 to 2199 from
+/// the bundled database; this crate cannot run the derive on itself).
+static BERLIN_2026: ZoneRules = ZoneRules {
+    name: "Europe/Berlin",
+    primary: "Europe/Berlin",
+    initial_offset: 3600,
+    initial_abbrev: "CET",
+    transitions: &[
+        // 2026-03-29T01:00:00Z and 2026-10-25T01:00:00Z
+        Transition { at: 1_774_746_000, offset: 7200, abbrev: "CEST" },
+        Transition { at: 1_792_890_000, offset: 3600, abbrev: "CET" },
+    ],
+    from: 1_767_225_600,
+    until: 1_798_761_600,
+};
 
 type Dt = DateTime<FixedOffset>;
 
@@ -81,6 +99,7 @@ static PROMOTION: Schema = Schema::Struct(StructSchema {
             false,
             &[Rule::OneOf(&["all", "members", "new"])],
         ),
+        field("local_start", <Option<Dt> as HasSchema>::SCHEMA, false, &[Rule::Tz(&BERLIN_2026)]),
     ],
 });
 

@@ -73,6 +73,7 @@ mod rejected;
 mod shrink;
 mod syntax;
 mod type_;
+mod tz;
 mod unique;
 mod unknown_key;
 mod url;
@@ -174,6 +175,7 @@ registry! {
     Len => len,
     Unique => unique,
     Before => before,
+    Tz => tz,
     MaxDepth => max_depth,
     MaxNodes => max_nodes,
     MaxJsonBytes => max_json_bytes,

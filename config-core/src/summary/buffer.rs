@@ -1,7 +1,7 @@
 //! The owned form of a summary: what the builder returns and the derive emits, borrowed
 //! as a [`Summary`] for the checker.
 
-use super::{Distinct, Dup, Extreme, KeyPos, KindSeen, Loc, Pair, Pos, PositionId, Summary};
+use super::{Distinct, DtVal, Dup, Extreme, KeyPos, KindSeen, Loc, Pair, Pos, PositionId, Summary};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
@@ -19,6 +19,7 @@ pub struct SummaryBuf {
     pub url_hosts: Vec<Distinct>,
     pub dups: Vec<Dup>,
     pub pairs: Vec<Pair>,
+    pub dts: Vec<DtVal>,
     pub strs: Vec<Cow<'static, str>>,
 }
 
@@ -36,6 +37,7 @@ impl Default for SummaryBuf {
             url_hosts: Vec::new(),
             dups: Vec::new(),
             pairs: Vec::new(),
+            dts: Vec::new(),
             strs: Vec::new(),
         }
     }
@@ -56,6 +58,7 @@ impl SummaryBuf {
             url_hosts: &self.url_hosts,
             dups: &self.dups,
             pairs: &self.pairs,
+            dts: &self.dts,
             strs: &strs,
         };
         f(&s)
@@ -110,5 +113,6 @@ impl SummaryBuf {
         self.url_hosts.iter_mut().for_each(|d| f(&mut d.loc));
         self.dups.iter_mut().for_each(|d| f(&mut d.loc));
         self.pairs.iter_mut().for_each(|p| f(&mut p.loc));
+        self.dts.iter_mut().for_each(|d| f(&mut d.loc));
     }
 }

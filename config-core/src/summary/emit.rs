@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 /// and typed here ([`PositionId`](crate::summary::PositionId), [`StrId`](crate::summary::StrId)).
 #[doc(hidden)]
 pub mod short {
-    use super::super::{Bad, Distinct, Dup, KeyPos, Loc, Pair, PositionId, Span32, StrId};
+    use super::super::{Bad, Distinct, DtVal, Dup, KeyPos, Loc, Pair, PositionId, Span32, StrId};
 
     pub const fn span(start: u32, len: u32) -> Span32 {
         Span32 { start, len }
@@ -36,6 +36,30 @@ pub mod short {
     }
     pub const fn pair(a: u32, b: u32, loc: Loc) -> Pair {
         Pair { a: StrId(a), b: StrId(b), loc }
+    }
+    #[allow(clippy::too_many_arguments)]
+    pub const fn dt(
+        loc: Loc,
+        text: u32,
+        wall: i64,
+        nano: u32,
+        offset: i32,
+        has_offset: bool,
+        zone_written: u32,
+        zone: u32,
+        why: u32,
+    ) -> DtVal {
+        DtVal {
+            loc,
+            text: StrId(text),
+            wall,
+            nano,
+            offset,
+            has_offset,
+            zone_written: StrId(zone_written),
+            zone: StrId(zone),
+            why: StrId(why),
+        }
     }
 }
 
@@ -131,7 +155,9 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
             opt_bad(&mut o, b);
             o.push(',');
         }
-        o.push_str("],bad_url:");
+        o.push_str("],dts:");
+        span(&mut o, &p.dts);
+        o.push_str(",bad_url:");
         opt_bad(&mut o, &p.bad_url);
         o.push_str(",url_http:");
         opt_bad(&mut o, &p.url_http);
@@ -203,6 +229,16 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
         let _ = write!(o, "pair({},{},", p.a.0, p.b.0);
         loc(&mut o, &p.loc);
         o.push_str("),");
+    }
+    o.push_str("], dts: &[");
+    for d in &s.dts {
+        o.push_str("dt(");
+        loc(&mut o, &d.loc);
+        let _ = write!(
+            o,
+            ",{},{},{},{},{},{},{},{}),",
+            d.text.0, d.wall, d.nano, d.offset, d.has_offset, d.zone_written.0, d.zone.0, d.why.0
+        );
     }
     o.push_str("], strs: &[");
     for st in &s.strs {

@@ -31,6 +31,7 @@ mod ids;
 mod pairs;
 mod records;
 mod walk;
+mod zoned;
 
 pub use buffer::SummaryBuf;
 pub use build::{Fold, MAX_UNFOLDED_POSITIONS, build, build_for};
@@ -191,6 +192,32 @@ pub struct Dup {
     pub loc: Loc,
 }
 
+/// A datetime written at a position that a zone in force reads (`tz`): a local time, an
+/// offset datetime or an RFC 9557 one (`…+02:00[Europe/Kyiv]`), native or in a string.
+/// One entry per distinct text, at its first occurrence, in document order; plus, marked by
+/// `why`, the first string that is none of those forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DtVal {
+    /// The value's first character.
+    pub loc: Loc,
+    /// The datetime as written (a native one as TOML prints it).
+    pub text: StrId,
+    /// Wall-clock seconds as written (see [`crate::zone::rules`]).
+    pub wall: i64,
+    pub nano: u32,
+    /// The written offset, when there is one.
+    pub offset: i32,
+    pub has_offset: bool,
+    /// The bracketed zone as written, [`StrId::NONE`] without one.
+    pub zone_written: StrId,
+    /// The database's preferred name of the bracketed zone; [`StrId::NONE`] without a
+    /// bracket or when the database does not know the zone.
+    pub zone: StrId,
+    /// For a string that is no such datetime: why (the other fields are zero); else
+    /// [`StrId::NONE`].
+    pub why: StrId,
+}
+
 /// In a table, the value of `a` was not strictly less than the value of `b`
 /// (numbers, or datetimes of one kind). Located at `a`'s value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,6 +241,8 @@ pub struct Pos {
     pub nan: Option<Loc>,
     /// First string here that is not of each datetime form (by `DtKind::index`).
     pub bad_dt: [Option<Bad>; 4],
+    /// The datetimes a zone in force reads (entries of [`Summary::dts`]).
+    pub dts: Span32,
     /// First string here that is not a safe link (bare `url`).
     pub bad_url: Option<Bad>,
     /// First safe absolute link here using `http://` (for `url(https)`).
@@ -255,6 +284,7 @@ pub struct Summary<'a> {
     pub url_hosts: &'a [Distinct],
     pub dups: &'a [Dup],
     pub pairs: &'a [Pair],
+    pub dts: &'a [DtVal],
     pub strs: &'a [&'a str],
 }
 

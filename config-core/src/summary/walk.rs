@@ -6,7 +6,7 @@ use super::facts::scan;
 use super::guide::{SchemaGuide, need};
 use super::pairs::{Comparable, MAX_PAIR_KEYS, comparable};
 use super::{
-    Bad, DISTINCT_CAP, Distinct, Dup, Extreme, KeyPos, Kind, KindSeen, Loc, Pair, Pos, PositionId,
+    Bad, DISTINCT_CAP, Distinct, DtVal, Dup, Extreme, KeyPos, Kind, KindSeen, Loc, Pair, Pos, PositionId,
     RECORD_LISTS, RecordList, Span32, StrId, SummaryBuf, Val,
 };
 use crate::datetime::{self, DtKind};
@@ -80,6 +80,11 @@ pub(super) struct Builder<'d> {
     /// unknown key, or inside a value of the wrong kind). It records nothing of its own
     /// subtree, so such values cost no positions.
     sink: Option<PositionId>,
+    /// The datetimes `tz` reads, of every position (kept here, not per position, so a
+    /// position that holds none costs nothing for them); [`Builder::finish`] groups them.
+    pub dts: Vec<(PositionId, DtVal)>,
+    /// (position, text) pairs already in `dts`.
+    pub dt_seen: rustc_hash::FxHashSet<(PositionId, StrId)>,
 }
 
 impl<'d> Builder<'d> {
@@ -95,6 +100,8 @@ impl<'d> Builder<'d> {
             path_gen: 0,
             path_cache: (u64::MAX, StrId(0)),
             sink: None,
+            dts: Vec::new(),
+            dt_seen: Default::default(),
         }
     }
 
@@ -348,6 +355,9 @@ impl<'d> Builder<'d> {
             }
             DeValue::Datetime(d) => {
                 self.saw(p, Kind::Dt(datetime::native_kind(d)), off);
+                if self.pos[p.index()].need & need::DT != 0 {
+                    self.record_native_dt(p, d, off);
+                }
                 (datetime_len(d.to_string().len()), 0)
             }
             DeValue::Array(a) => {
@@ -416,6 +426,9 @@ impl<'d> Builder<'d> {
                 let bad = self.bad(s, why, off);
                 self.pos[p.index()].bad_dt[k.index()] = Some(bad);
             }
+        }
+        if need & need::DT != 0 {
+            self.record_dt_str(p, s, off);
         }
         if need & need::URL != 0 {
             self.visit_link(p, s, off);
@@ -492,7 +505,7 @@ impl<'d> Builder<'d> {
         }
     }
 
-    fn bad(&mut self, s: &str, why: &'static str, off: usize) -> Bad {
+    pub(super) fn bad(&mut self, s: &str, why: &'static str, off: usize) -> Bad {
         // quoted back in messages: cut, and invisible characters written as `\u{..}`, so a
         // build error cannot carry escape sequences to a terminal either
         let shown = crate::diag::shown(s).into_owned();
@@ -505,12 +518,21 @@ impl<'d> Builder<'d> {
     /// Flattens the per-position vectors into one [`SummaryBuf`].
     pub fn finish(self, root: PositionId) -> SummaryBuf {
         let mut out = SummaryBuf { root, strs: self.strs, ..SummaryBuf::default() };
+        // each position's datetimes in one run, in document order
+        let mut dts = self.dts;
+        dts.sort_by_key(|(p, _)| p.0);
+        let mut dts = dts.into_iter().peekable();
         fn span<T: Copy>(dst: &mut Vec<T>, src: &[T]) -> Span32 {
             let start = dst.len() as u32;
             dst.extend_from_slice(src);
             Span32 { start, len: src.len() as u32 }
         }
-        for pb in self.pos {
+        for (index, pb) in self.pos.into_iter().enumerate() {
+            let start = out.dts.len() as u32;
+            while let Some((_, d)) = dts.next_if(|(p, _)| p.index() == index) {
+                out.dts.push(d);
+            }
+            let dt_span = Span32 { start, len: out.dts.len() as u32 - start };
             let keys: Vec<KeyPos> = pb
                 .keys
                 .iter()
@@ -534,6 +556,7 @@ impl<'d> Builder<'d> {
                 records,
                 nan: pb.nan,
                 bad_dt: pb.bad_dt,
+                dts: dt_span,
                 bad_url: pb.bad_url,
                 url_http: pb.url_http,
                 url_absolute: pb.url_absolute,
