@@ -289,6 +289,32 @@ pub fn parse_any(s: &str) -> Option<(DtKind, DtParts)> {
     DtKind::ALL.into_iter().find_map(|k| parse(k, s).ok().map(|p| (k, p)))
 }
 
+/// A value as an instant field under a zone reads it: a native offset or local datetime,
+/// or a string in one of those forms or in RFC 9557 (`…+02:00[Europe/Kyiv]`, read by its
+/// RFC 3339 part). The parts and whether an offset was written; `None` for anything else.
+pub fn instant_form(v: &toml::de::DeValue<'_>) -> Option<(DtParts, bool)> {
+    use toml::de::DeValue;
+    match v {
+        DeValue::Datetime(d) => match native_kind(d) {
+            k @ (DtKind::Offset | DtKind::Local) => Some((native_parts(d), k == DtKind::Offset)),
+            _ => None,
+        },
+        DeValue::String(s) => {
+            let dt = match crate::zone::split_bracketed(s) {
+                Ok(Some(b)) => b.datetime,
+                Ok(None) => s.as_ref(),
+                Err(_) => return None,
+            };
+            match (parse(DtKind::Offset, dt), parse(DtKind::Local, dt)) {
+                (Ok(p), _) => Some((p, true)),
+                (_, Ok(p)) => Some((p, false)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// The kind of a native TOML datetime literal.
 pub fn native_kind(d: &toml::value::Datetime) -> DtKind {
     match (d.date.is_some(), d.time.is_some(), d.offset.is_some()) {

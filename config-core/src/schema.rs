@@ -167,6 +167,14 @@ pub enum Rule {
     /// derive copies onto each field without one, then the enclosing field's). Local times
     /// are resolved in it; written offsets must be its offsets.
     Tz(&'static crate::zone::ZoneRules),
+    /// `no_overlap(start = "starts", end = "ends", by = "audience")` on a `Vec` of structs:
+    /// the half-open windows `[start, end)` of two items (with equal `by`, when given) must
+    /// not overlap. Field names as the derive resolved them (TOML keys).
+    NoOverlap {
+        start: &'static str,
+        end: &'static str,
+        by: Option<&'static str>,
+    },
 }
 
 /// Implemented for every type a config can hold.

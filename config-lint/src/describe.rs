@@ -120,6 +120,10 @@ pub(crate) fn rules(f: &Field) -> Vec<String> {
             }
             Rule::Tz(z) if matches!(scalar, Schema::Struct(_)) => format!("times inside in {}", z.name),
             Rule::Tz(_) => continue,
+            Rule::NoOverlap { start, end, by: None } => format!("windows `{start}`..`{end}` never overlap"),
+            Rule::NoOverlap { start, end, by: Some(b) } => {
+                format!("windows `{start}`..`{end}` never overlap for equal `{b}`")
+            }
         };
         out.push(text);
     }

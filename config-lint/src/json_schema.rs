@@ -394,6 +394,10 @@ pub(crate) fn rule_text(r: &Rule) -> String {
             format!("one_of({})", v.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "))
         }
         Rule::Tz(z) => format!("tz = {:?}", z.name),
+        Rule::NoOverlap { start, end, by } => match by {
+            Some(b) => format!("no_overlap(start = {start:?}, end = {end:?}, by = {b:?})"),
+            None => format!("no_overlap(start = {start:?}, end = {end:?})"),
+        },
     }
 }
 

@@ -133,6 +133,13 @@ pub(crate) enum RuleDef {
     /// `tz = "Zone"`: the IANA name; the loader reads its rules from its own bundled
     /// database.
     Tz(String),
+    /// `no_overlap(start, end, by)`: field names of the element struct.
+    NoOverlap {
+        start: String,
+        end: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
+    },
 }
 
 /// The options of `url(...)`.
@@ -290,6 +297,9 @@ fn rule_def(r: &Rule) -> RuleDef {
         }),
         Rule::OneOf(v) => RuleDef::OneOf(v.iter().map(|s| (*s).to_owned()).collect()),
         Rule::Tz(z) => RuleDef::Tz(z.name.to_owned()),
+        Rule::NoOverlap { start, end, by } => {
+            RuleDef::NoOverlap { start: start.to_owned(), end: end.to_owned(), by: by.map(str::to_owned) }
+        }
     }
 }
 

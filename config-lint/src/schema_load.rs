@@ -190,6 +190,11 @@ impl Builder<'_> {
                 }
             }
             RuleDef::OneOf(v) => Rule::OneOf(leak(v.iter().map(|s| leak_str(s)).collect())),
+            RuleDef::NoOverlap { start, end, by } => Rule::NoOverlap {
+                start: leak_str(start),
+                end: leak_str(end),
+                by: by.as_deref().map(leak_str),
+            },
             RuleDef::Tz(z) => match config_core::zone::Zone::named(z) {
                 Ok(zone) => Rule::Tz(zone.rules_table().leak()),
                 Err(e) => return Err(invalid(self.name, at.to_owned(), format!("`tz`: {e}"))),

@@ -12,7 +12,7 @@ use serde::Deserialize;
 pub struct Shop {
     #[config(range(min = 0, max = 100000))]
     pub free_shipping_over_cents: Option<u32>,
-    #[config(unique = "id", len(max = 3))]
+    #[config(unique = "id", len(max = 3), no_overlap(start = "starts", end = "ends"))]
     #[serde(default)]
     pub promotions: Vec<Promotion>,
     #[config(max_depth = 2, max_nodes = 4, max_json_bytes = 120)]

@@ -62,6 +62,7 @@ pub enum RuleKind {
     Url(UrlAttr),
     OneOf(Vec<String>),
     Tz(LitStr),
+    NoOverlap { start: LitStr, end: LitStr, by: Option<LitStr> },
 }
 
 /// The options of `url(...)`; all off for bare `url`.
@@ -85,6 +86,7 @@ impl RuleKind {
             RuleKind::Url(_) => "url",
             RuleKind::OneOf(_) => "one_of",
             RuleKind::Tz(_) => "tz",
+            RuleKind::NoOverlap { .. } => "no_overlap",
         }
     }
 }
@@ -117,7 +119,20 @@ pub struct VariantAttrs {
     pub skip: bool,
 }
 
-const RULES: &str = "range, len, unique, before, max_depth, max_nodes, max_json_bytes, url, one_of, tz";
+/// Every rule a field may declare.
+const RULES: &[&str] = &[
+    "range",
+    "len",
+    "unique",
+    "before",
+    "max_depth",
+    "max_nodes",
+    "max_json_bytes",
+    "url",
+    "one_of",
+    "tz",
+    "no_overlap",
+];
 
 /// serde attributes that change the data's shape; the checker cannot follow them yet.
 const UNSUPPORTED: &[&str] = &[
@@ -235,9 +250,20 @@ pub fn container(attrs: &[Attribute], errs: &mut Errors) -> ContainerAttrs {
 }
 
 fn is_rule_name(p: &syn::Path) -> bool {
-    ["range", "len", "unique", "before", "max_depth", "max_nodes", "max_json_bytes", "url", "one_of"]
-        .iter()
-        .any(|r| p.is_ident(r))
+    [
+        "range",
+        "len",
+        "unique",
+        "before",
+        "max_depth",
+        "max_nodes",
+        "max_json_bytes",
+        "url",
+        "one_of",
+        "no_overlap",
+    ]
+    .iter()
+    .any(|r| p.is_ident(r))
 }
 
 pub fn field(attrs: &[Attribute], errs: &mut Errors) -> FieldAttrs {
@@ -322,34 +348,12 @@ pub fn variant(attrs: &[Attribute], errs: &mut Errors) -> VariantAttrs {
     out
 }
 
-/// The doc comment of an item: the string literals of its `#[doc = "..."]` attributes
-/// (what `///` and `/** */` become), one line each, the one leading space rustdoc writes
-/// after `///` and trailing spaces removed, joined with `\n`; blank lines at either end
-/// dropped; `""` for none.
-/// A doc computed by a macro (`#[doc = include_str!(..)]`) is not a literal the derive can
-/// read; it is left out, never an error (rustdoc still shows it).
-pub fn doc(attrs: &[Attribute]) -> String {
-    let mut lines = Vec::new();
-    for a in attrs {
-        if !a.path().is_ident("doc") {
-            continue;
-        }
-        let syn::Meta::NameValue(nv) = &a.meta else { continue };
-        let Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) = ungroup(&nv.value) else { continue };
-        // `split`, not `lines`: an empty `///` is `#[doc = ""]`, a blank line to keep
-        for line in s.value().split('\n') {
-            lines.push(line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned());
-        }
-    }
-    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
-    let last = lines.iter().rposition(|l| !l.is_empty()).map_or(first, |i| i + 1);
-    lines[first..last].join("\n")
-}
+pub use crate::docs::doc;
 
 /// One `#[config(...)]` item on a field.
 fn rule(m: &ParseNestedMeta<'_>) -> syn::Result<Option<RuleAttr>> {
     let Some(id) = m.path.get_ident() else {
-        return Err(m.error(format!("Config: unknown rule; expected one of: {RULES}")));
+        return Err(m.error(format!("Config: unknown rule; expected one of: {}", RULES.join(", "))));
     };
     let span = id.span();
     let name = id.to_string();
@@ -401,6 +405,7 @@ fn rule(m: &ParseNestedMeta<'_>) -> syn::Result<Option<RuleAttr>> {
         }
         "before" => RuleKind::Before(m.value()?.parse()?),
         "tz" => RuleKind::Tz(m.value()?.parse()?),
+        "no_overlap" => crate::tz::no_overlap(m)?,
         "max_depth" => {
             let v = uint(&m.value()?.parse::<Expr>()?)?;
             RuleKind::MaxDepth(u32::try_from(v).map_err(|_| m.error("Config: `max_depth` is too large"))?)
@@ -420,7 +425,7 @@ fn rule(m: &ParseNestedMeta<'_>) -> syn::Result<Option<RuleAttr>> {
         _ => {
             return Err(syn::Error::new(
                 span,
-                format!("Config: unknown rule `{name}`; expected one of: {RULES}"),
+                format!("Config: unknown rule `{name}`; expected one of: {}", RULES.join(", ")),
             ));
         }
     };
@@ -494,7 +499,7 @@ fn empty_parens(m: &ParseNestedMeta<'_>, msg: &str) -> syn::Result<()> {
 
 /// Literals passed through `macro_rules!` (`$n:literal`) arrive wrapped in an invisible
 /// group; look through it.
-fn ungroup(e: &Expr) -> &Expr {
+pub(crate) fn ungroup(e: &Expr) -> &Expr {
     match e {
         Expr::Group(g) => ungroup(&g.expr),
         _ => e,

@@ -126,6 +126,10 @@ fn rule_tokens(
             let ident = zones.ident(&z.value());
             quote!(#core::Rule::Tz(&#ident))
         }
+        RuleKind::NoOverlap { start, end, by } => {
+            let by = opt(by.as_ref(), |b| quote!(#b));
+            quote!(#core::Rule::NoOverlap { start: #start, end: #end, by: #by })
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 mod ast;
 mod attr;
 mod case;
+mod docs;
 mod expand;
 mod root;
 mod tz;

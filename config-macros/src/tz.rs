@@ -1,3 +1,7 @@
+//! The attributes about time. `no_overlap(start = "…", end = "…", by = "…")` is parsed
+//! here ([`no_overlap`]); its field names are checked against the element struct in
+//! const evaluation (`config_core::check::validate_field_rules`).
+//!
 //! `tz = "Zone"` on a type or a field: the zone is looked up here, on the host, in the
 //! database bundled with `config-core` (an unknown name is an error spanned on it, with
 //! the nearest valid one), and its rules are emitted as a `static` [`ZoneRules`] table that
@@ -10,6 +14,32 @@ use config_core::zone::{RulesTable, Zone, ZoneError};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Ident, LitStr};
+
+/// `no_overlap(start = "starts", end = "ends")`, with an optional `by = "audience"`.
+pub fn no_overlap(m: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<crate::attr::RuleKind> {
+    const FORM: &str = "Config: `no_overlap` takes `start = \"...\"`, `end = \"...\"` and optionally `by = \"...\"`: `no_overlap(start = \"starts\", end = \"ends\")`";
+    if !m.input.peek(syn::token::Paren) {
+        return Err(m.error(FORM));
+    }
+    let (mut start, mut end, mut by) = (None, None, None);
+    m.parse_nested_meta(|b| {
+        let v: LitStr = b.value()?.parse()?;
+        if b.path.is_ident("start") {
+            start = Some(v);
+        } else if b.path.is_ident("end") {
+            end = Some(v);
+        } else if b.path.is_ident("by") {
+            by = Some(v);
+        } else {
+            return Err(b.error(FORM));
+        }
+        Ok(())
+    })?;
+    match (start, end) {
+        (Some(start), Some(end)) => Ok(crate::attr::RuleKind::NoOverlap { start, end, by }),
+        _ => Err(m.error(FORM)),
+    }
+}
 
 /// The zone named by `lit`, or the error to show on it.
 pub fn lookup(lit: &LitStr) -> Result<Zone, syn::Error> {

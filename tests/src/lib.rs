@@ -165,6 +165,7 @@ macro_rules! nav_types {
 /// A schedule in local time, for `tz`: the root's zone is Europe/Berlin; `ny_launch`
 /// has its own (America/New_York, the field wins); `UsSale` has a container zone
 /// (America/New_York, over the root's) and one field in Europe/Kyiv (over its container's).
+/// Both lists are `no_overlap`, the US one `by = "audience"`.
 #[macro_export]
 macro_rules! zones_types {
     ($(#[$attr:meta])*) => {
@@ -178,9 +179,12 @@ macro_rules! zones_types {
             pub ny_launch: Option<::chrono::DateTime<::chrono::FixedOffset>>,
             /// An instant in UTC, written in the root's zone.
             pub cutoff: Option<::chrono::DateTime<::chrono::Utc>>,
-            #[config(unique = "id")]
+            /// No two sales run at once.
+            #[config(unique = "id", no_overlap(start = "starts", end = "ends"))]
             #[serde(default)]
             pub sales: Vec<Sale>,
+            /// Two US sales for one audience never run at once.
+            #[config(no_overlap(start = "starts", end = "ends", by = "audience"))]
             #[serde(default)]
             pub us_sales: Vec<UsSale>,
         }
@@ -198,6 +202,8 @@ macro_rules! zones_types {
         pub struct UsSale {
             pub id: String,
             pub starts: ::chrono::DateTime<::chrono::FixedOffset>,
+            pub ends: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+            pub audience: Option<String>,
             #[config(tz = "Europe/Kyiv")]
             pub kyiv_mirror: Option<::chrono::DateTime<::chrono::FixedOffset>>,
         }

@@ -201,3 +201,59 @@ fn the_readme_shows_the_real_build_error() {
     let fixture = std::fs::read_to_string(format!("{root}/tests/fixtures/readme/november.toml")).unwrap();
     assert!(readme.contains(&fixture), "README's example file is not the fixture");
 }
+
+#[test]
+fn overlap_at_run_time() {
+    let sale = |id: &str, a: &str, b: &str| format!("[[sales]]\nid = \"{id}\"\nstarts = {a}\nends = {b}\n");
+    // touching windows do not overlap; local and offset forms name the same instants
+    let touching = sale("a", "2026-11-27T00:00:00", "2026-11-30T00:00:00")
+        + &sale("b", "2026-11-30T00:00:00+01:00", "2026-12-01T00:00:00");
+    assert!(check_str::<plain::Schedule>("s.toml", &touching).is_ok());
+    let one_second = sale("a", "2026-11-27T00:00:00", "2026-11-30T00:00:00")
+        + &sale("b", "2026-11-29T23:59:59+01:00", "2026-12-01T00:00:00");
+    let f = findings(&one_second);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].0.as_str(), f[0].1.as_str(), f[0].2.as_str()), ("overlap", "sales[1].starts", "7:10"));
+    assert_eq!(
+        f[0].3,
+        "this window overlaps the one of `a` from 2026-11-29T23:59:59+01:00 to 2026-11-30T00:00:00+01:00 (Europe/Berlin)"
+    );
+    // `by`: only equal audiences conflict
+    let us = |id: &str, aud: &str, a: &str, b: &str| {
+        format!("[[us_sales]]\nid = \"{id}\"\naudience = \"{aud}\"\nstarts = {a}\nends = {b}\n")
+    };
+    let text = us("m", "members", "2026-11-23T00:00:00", "2026-11-30T00:00:00")
+        + &us("e", "all", "2026-11-27T00:00:00", "2026-11-28T00:00:00");
+    assert!(check_str::<plain::Schedule>("s.toml", &text).is_ok());
+    let text = text + &us("m2", "members", "2026-11-27T00:00:00", "2026-11-28T00:00:00");
+    let f = findings(&text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].3.starts_with("this window overlaps the one of item 0 from 2026-11-27T00:00:00-05:00"),
+        "{f:?}"
+    );
+    // every later item that overlaps is reported at run time
+    let three = sale("a", "2026-11-27T00:00:00", "2026-11-30T00:00:00")
+        + &sale("b", "2026-11-28T00:00:00", "2026-11-29T00:00:00")
+        + &sale("c", "2026-11-28T12:00:00", "2026-11-29T12:00:00");
+    let f = findings(&three);
+    assert_eq!(f.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(), ["sales[1].starts", "sales[2].starts"]);
+}
+
+#[test]
+fn overlap_compares_a_bounded_number_of_windows() {
+    let cap = config_runtime::__private::core::check::OVERLAP_CAP;
+    let mut text = String::new();
+    for i in 0..cap + 1 {
+        let day = i % 28 + 1;
+        let month = i / 28 % 12 + 1;
+        let year = 2030 + i / (28 * 12);
+        text += &format!(
+            "[[sales]]\nid = \"s{i}\"\nstarts = {year}-{month:02}-{day:02}T10:00:00\nends = {year}-{month:02}-{day:02}T11:00:00\n"
+        );
+    }
+    let f = findings(&text);
+    assert_eq!(f.len(), 1, "{:?}", &f[..f.len().min(3)]);
+    assert!(f[0].3.contains(&format!("more than {cap} windows")), "{f:?}");
+    assert_eq!(f[0].1, format!("sales[{cap}].starts"));
+}

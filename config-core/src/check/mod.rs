@@ -19,7 +19,8 @@
 //! - `tables`: unknown keys and missing fields of structs;
 //! - `arrays`: `unique`, `max_depth`, `max_nodes` and `max_json_bytes`;
 //! - `before`: `before` between sibling fields;
-//! - `zones`: `tz`, the datetimes under a zone in force.
+//! - `zones`: `tz`, the datetimes under a zone in force;
+//! - `overlap`: `no_overlap` between the windows of a list's items.
 
 mod arrays;
 mod before;
@@ -27,6 +28,7 @@ mod ct_report;
 mod datetimes;
 mod kinds;
 mod num;
+mod overlap;
 mod ranges;
 mod rt_report;
 mod strings;
@@ -40,6 +42,9 @@ pub use num::{push_u128_to, push_val_to};
 pub use rt_report::{Finding, MAX_PER_RULE, RtReport};
 pub use valid::validate_field_rules;
 
+/// Windows of one list `no_overlap` compares (pairwise); a longer list is a finding.
+pub const OVERLAP_CAP: usize = 512;
+
 /// Generates the checker for one report type. `$c` is `const` or nothing.
 macro_rules! checker {
     ($($c:ident)?; $R:ty) => {
@@ -47,8 +52,10 @@ macro_rules! checker {
         use $crate::rules::RuleId;
         use $crate::schema::{Field, Num, Rule, Schema, SchemaRef, unwrap_opt};
         use $crate::summary::{
-            DISTINCT_CAP, DtVal, Extreme, KeyPos, Kind, Pos, PositionId, RecordList, Summary, Val,
+            DISTINCT_CAP, DtVal, Extreme, Item, ItemField, KeyPos, Kind, Pos, PositionId, RecordList,
+            Summary, Val,
         };
+        use $crate::check::OVERLAP_CAP;
         use $crate::zone::rules::{
             DtText, END_YEAR as RULES_END_YEAR, FIRST_YEAR as RULES_FIRST_YEAR, Local, ZoneRules,
             parts_of_wall,
@@ -65,6 +72,7 @@ macro_rules! checker {
         $crate::check::arrays::array_checks!($($c)?; $R);
         $crate::check::before::before_checks!($($c)?; $R);
         $crate::check::zones::zone_checks!($($c)?; $R);
+        $crate::check::overlap::overlap_checks!($($c)?; $R);
     };
 }
 

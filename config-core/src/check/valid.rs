@@ -55,6 +55,22 @@ const fn reaches(from: &'static Schema, target: &str, depth: u32) -> bool {
     false
 }
 
+/// The type (`Option` stripped) of the field of `st` named `name` (Rust name or key).
+const fn field_schema(st: &'static StructSchema, name: &str) -> Option<&'static Schema> {
+    let mut j = 0;
+    while j < st.fields.len() {
+        if str_eq(st.fields[j].key, name) || str_eq(st.fields[j].ident, name) {
+            return Some(unwrap_opt(st.fields[j].ty.get()));
+        }
+        j += 1;
+    }
+    None
+}
+
+const fn is_instant(s: &Schema) -> bool {
+    matches!(s, Schema::DateTime { kind: crate::datetime::DtKind::Offset, .. })
+}
+
 /// Checks the rules of one field against its type. `sibling` is the type of the field a
 /// `before` rule names (the derive resolves the name, so it exists).
 pub const fn validate_field_rules(
@@ -174,6 +190,42 @@ pub const fn validate_field_rules(
                     return Err(
                         "`tz` applies to fields holding instants (`DateTime<FixedOffset>`, `DateTime<Utc>`, `jiff::Timestamp`, `jiff::Zoned`) or structs holding them",
                     );
+                }
+            }
+            Rule::NoOverlap { start, end, by } => {
+                let Schema::Seq(elem) = outer else {
+                    return Err("`no_overlap` applies to a `Vec` of structs");
+                };
+                let Schema::Struct(st) = unwrap_opt(elem.get()) else {
+                    return Err("`no_overlap` applies to a `Vec` of structs");
+                };
+                if str_eq(start, end) {
+                    return Err("`no_overlap`: `start` and `end` must be two different fields");
+                }
+                match field_schema(st, start) {
+                    None => return Err("`no_overlap`: `start` names no field of the element struct"),
+                    Some(s) if !is_instant(s) => {
+                        return Err(
+                            "`no_overlap`: `start` must be an instant (`DateTime<FixedOffset>`, `DateTime<Utc>`, …)",
+                        );
+                    }
+                    Some(_) => {}
+                }
+                match field_schema(st, end) {
+                    None => return Err("`no_overlap`: `end` names no field of the element struct"),
+                    Some(s) if !is_instant(s) => {
+                        return Err(
+                            "`no_overlap`: `end` must be an instant (`DateTime<FixedOffset>`, `DateTime<Utc>`, …)",
+                        );
+                    }
+                    Some(_) => {}
+                }
+                if let Some(b) = by {
+                    match field_schema(st, b) {
+                        None => return Err("`no_overlap`: `by` names no field of the element struct"),
+                        Some(Schema::Str | Schema::Enum { .. }) => {}
+                        Some(_) => return Err("`no_overlap`: `by` must be a string or enum field"),
+                    }
                 }
             }
             Rule::OneOf(_) => {

@@ -29,7 +29,7 @@ macro_rules! walk_checks {
             check_kinds(r, s, sch, pos, zoned.is_some());
             check_key_control(r, s, pos);
             if outer {
-                check_outer_rules(r, s, sch, p, rules);
+                check_outer_rules(r, s, sch, p, rules, zone);
             }
             match sch {
                 Schema::Int { ty, min, max } => {
@@ -85,9 +85,21 @@ macro_rules! walk_checks {
             }
         }
 
+        /// The key of a `unique = "key"` rule among `rules`.
+        $($c)? fn unique_key(rules: &'static [Rule]) -> Option<&'static str> {
+            let mut i = 0;
+            while i < rules.len() {
+                if let Rule::Unique(Some(k)) = rules[i] {
+                    return Some(k);
+                }
+                i += 1;
+            }
+            None
+        }
+
         /// The rules that apply to a field as a whole (its length, size and shape), not to
         /// each element inside it.
-        $($c)? fn check_outer_rules(r: &mut $R, s: &Summary<'_>, sch: &'static Schema, p: PositionId, rules: &'static [Rule]) {
+        $($c)? fn check_outer_rules(r: &mut $R, s: &Summary<'_>, sch: &'static Schema, p: PositionId, rules: &'static [Rule], zone: Option<&'static ZoneRules>) {
             let pos = &s.pos[p.index()];
             let mut i = 0;
             while i < rules.len() {
@@ -96,6 +108,13 @@ macro_rules! walk_checks {
                     Rule::MaxNodes(m) => check_max_nodes(r, s, pos, m),
                     Rule::MaxJsonBytes(m) => check_max_json_bytes(r, s, pos, m),
                     Rule::Unique(key) => check_unique(r, s, pos, key),
+                    Rule::NoOverlap { start, end, by } => {
+                        if let Schema::Seq(elem) = sch {
+                            if let Schema::Struct(st) = unwrap_opt(elem.get()) {
+                                check_overlap(r, s, pos, st.fields, start, end, by, unique_key(rules), zone);
+                            }
+                        }
+                    }
                     Rule::MaxDepth(m) => {
                         if let Some(node) = node_struct(sch, 0) {
                             depth_walk(r, s, sch, p, node, 0, m);

@@ -8,7 +8,7 @@
 use crate::datetime::{self, DtKind, DtParts};
 use crate::schema::{Rule, Schema, StructSchema, unwrap_opt};
 use crate::zone::rules::{Local, parts_of_wall, wall_seconds};
-use crate::zone::{DtText, ZoneRules, split_bracketed};
+use crate::zone::{DtText, ZoneRules};
 use std::borrow::Cow;
 use toml::de::{DeTable, DeValue};
 
@@ -80,26 +80,7 @@ fn instant_text(v: &DeValue<'_>, z: &'static ZoneRules, bracket: bool) -> Option
 /// `None` for anything else, or a local time the zone skips or repeats (a `tz` finding).
 /// The derive reads root consts through it.
 pub fn instant_of(v: &DeValue<'_>, z: &ZoneRules) -> Option<DtParts> {
-    let (parts, has_offset) = match v {
-        DeValue::Datetime(d) => match datetime::native_kind(d) {
-            DtKind::Local => (datetime::native_parts(d), false),
-            DtKind::Offset => (datetime::native_parts(d), true),
-            _ => return None,
-        },
-        DeValue::String(s) => {
-            let dt = match split_bracketed(s) {
-                Ok(Some(b)) => b.datetime,
-                Ok(None) => s.as_ref(),
-                Err(_) => return None,
-            };
-            match (datetime::parse(DtKind::Offset, dt), datetime::parse(DtKind::Local, dt)) {
-                (Ok(p), _) => (p, true),
-                (_, Ok(p)) => (p, false),
-                _ => return None,
-            }
-        }
-        _ => return None,
-    };
+    let (parts, has_offset) = datetime::instant_form(v)?;
     if has_offset {
         return Some(parts);
     }

@@ -5,7 +5,7 @@
 //! struct Shop {
 //!     #[config(range(min = 0, max = 100000))]
 //!     free_shipping_over_cents: Option<u32>,
-//!     #[config(unique = "id", len(max = 3))] #[serde(default)]
+//!     #[config(unique = "id", len(max = 3), no_overlap(start = "starts", end = "ends"))] #[serde(default)]
 //!     promotions: Vec<Promotion>,
 //!     #[config(max_depth = 2, max_nodes = 4, max_json_bytes = 120)] #[serde(default)]
 //!     menu: Vec<MenuItem>,
@@ -118,7 +118,11 @@ static SHOP_SCHEMA: Schema = Schema::Struct(StructSchema {
             "promotions",
             SchemaRef::of(&Schema::Seq(SchemaRef(&raw const PROMOTION))),
             false,
-            &[Rule::Unique(Some("id")), Rule::Len { min: None, max: Some(3) }],
+            &[
+                Rule::Unique(Some("id")),
+                Rule::Len { min: None, max: Some(3) },
+                Rule::NoOverlap { start: "starts", end: "ends", by: None },
+            ],
         ),
         field(
             "menu",

@@ -66,6 +66,7 @@ mod max_slices;
 mod missing_field;
 mod not_a_file;
 mod one_of;
+mod overlap;
 mod panic;
 mod prepare;
 mod range;
@@ -176,6 +177,7 @@ registry! {
     Unique => unique,
     Before => before,
     Tz => tz,
+    Overlap => overlap,
     MaxDepth => max_depth,
     MaxNodes => max_nodes,
     MaxJsonBytes => max_json_bytes,

@@ -1,7 +1,9 @@
 //! The owned form of a summary: what the builder returns and the derive emits, borrowed
 //! as a [`Summary`] for the checker.
 
-use super::{Distinct, DtVal, Dup, Extreme, KeyPos, KindSeen, Loc, Pair, Pos, PositionId, Summary};
+use super::{
+    Distinct, DtVal, Dup, Extreme, Item, ItemField, KeyPos, KindSeen, Loc, Pair, Pos, PositionId, Summary,
+};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
@@ -20,6 +22,8 @@ pub struct SummaryBuf {
     pub dups: Vec<Dup>,
     pub pairs: Vec<Pair>,
     pub dts: Vec<DtVal>,
+    pub items: Vec<Item>,
+    pub item_fields: Vec<ItemField>,
     pub strs: Vec<Cow<'static, str>>,
 }
 
@@ -38,6 +42,8 @@ impl Default for SummaryBuf {
             dups: Vec::new(),
             pairs: Vec::new(),
             dts: Vec::new(),
+            items: Vec::new(),
+            item_fields: Vec::new(),
             strs: Vec::new(),
         }
     }
@@ -59,6 +65,8 @@ impl SummaryBuf {
             dups: &self.dups,
             pairs: &self.pairs,
             dts: &self.dts,
+            items: &self.items,
+            item_fields: &self.item_fields,
             strs: &strs,
         };
         f(&s)
@@ -114,5 +122,6 @@ impl SummaryBuf {
         self.dups.iter_mut().for_each(|d| f(&mut d.loc));
         self.pairs.iter_mut().for_each(|p| f(&mut p.loc));
         self.dts.iter_mut().for_each(|d| f(&mut d.loc));
+        self.item_fields.iter_mut().for_each(|d| f(&mut d.loc));
     }
 }

@@ -63,6 +63,27 @@ pub mod short {
     }
 }
 
+#[doc(hidden)]
+pub mod short_items {
+    use super::super::{Item, ItemField, Loc, Span32, StrId};
+    pub const fn item(list: u32, index: u32, fields: Span32) -> Item {
+        Item { list, index, fields }
+    }
+    #[allow(clippy::too_many_arguments)]
+    pub const fn field(
+        key: u32,
+        loc: Loc,
+        is_dt: bool,
+        wall: i64,
+        nano: u32,
+        offset: i32,
+        has_offset: bool,
+        text: u32,
+    ) -> ItemField {
+        ItemField { key: StrId(key), loc, is_dt, wall, nano, offset, has_offset, text: StrId(text) }
+    }
+}
+
 fn loc(o: &mut String, l: &Loc) {
     let _ = write!(o, "loc({},{},{},{})", l.line, l.col, l.off, l.path.0);
 }
@@ -130,7 +151,7 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
     let mut o = String::with_capacity(4096 + s.pos.len() * 400);
     let _ = write!(
         o,
-        "{{ use {krate}::summary::*; use {krate}::summary::emit::short::*; use {krate}::datetime::DtKind; \
+        "{{ use {krate}::summary::*; use {krate}::summary::emit::short::*; use {krate}::summary::emit::short_items::*; use {krate}::datetime::DtKind; \
          const __S: Summary<'static> = Summary {{ root: position({}), pos: &[",
         s.root.0
     );
@@ -157,6 +178,8 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
         }
         o.push_str("],dts:");
         span(&mut o, &p.dts);
+        o.push_str(",items:");
+        span(&mut o, &p.items);
         o.push_str(",bad_url:");
         opt_bad(&mut o, &p.bad_url);
         o.push_str(",url_http:");
@@ -239,6 +262,18 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
             ",{},{},{},{},{},{},{},{}),",
             d.text.0, d.wall, d.nano, d.offset, d.has_offset, d.zone_written.0, d.zone.0, d.why.0
         );
+    }
+    o.push_str("], items: &[");
+    for it in &s.items {
+        let _ = write!(o, "item({},{},", it.list, it.index);
+        span(&mut o, &it.fields);
+        o.push_str("),");
+    }
+    o.push_str("], item_fields: &[");
+    for f in &s.item_fields {
+        let _ = write!(o, "field({},", f.key.0);
+        loc(&mut o, &f.loc);
+        let _ = write!(o, ",{},{},{},{},{},{}),", f.is_dt, f.wall, f.nano, f.offset, f.has_offset, f.text.0);
     }
     o.push_str("], strs: &[");
     for st in &s.strs {

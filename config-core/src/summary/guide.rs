@@ -40,6 +40,8 @@ pub(super) mod need {
     pub const PAIRS: u16 = 1 << 12;
     /// Forbidden characters in the key of this position.
     pub const KEYS: u16 = 1 << 13;
+    /// The windows of the tables of an array (`no_overlap`).
+    pub const ITEMS: u16 = 1 << 14;
     pub const ALL: u16 = u16::MAX;
 }
 
@@ -55,6 +57,9 @@ impl SchemaGuide {
         }
         if outer(|r| matches!(r, Rule::MaxJsonBytes(_))) {
             n |= need::JSON;
+        }
+        if outer(|r| matches!(r, Rule::NoOverlap { .. })) {
+            n |= need::ITEMS;
         }
         let len = outer(|r| matches!(r, Rule::Len { .. }));
         let range = has(|r| matches!(r, Rule::Range { .. }));

@@ -28,6 +28,7 @@ pub mod emit;
 mod facts;
 mod guide;
 mod ids;
+mod items;
 mod pairs;
 mod records;
 mod walk;
@@ -218,6 +219,33 @@ pub struct DtVal {
     pub why: StrId,
 }
 
+/// A table in an array that holds two datetimes or more: a window `no_overlap` may read.
+/// Its datetime and string entries are in [`Summary::item_fields`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// The array it is in (a serial number: sibling items share it; items of other arrays
+    /// folded into one position do not).
+    pub list: u32,
+    /// Its index in the array.
+    pub index: u32,
+    pub fields: Span32,
+}
+
+/// One entry of an [`Item`]: a datetime (as in [`DtVal`], located at the value) or a
+/// string (its text in `strs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemField {
+    pub key: StrId,
+    pub loc: Loc,
+    /// A datetime: wall seconds, nanoseconds, offset. A string: `text`, with `is_dt` false.
+    pub is_dt: bool,
+    pub wall: i64,
+    pub nano: u32,
+    pub offset: i32,
+    pub has_offset: bool,
+    pub text: StrId,
+}
+
 /// In a table, the value of `a` was not strictly less than the value of `b`
 /// (numbers, or datetimes of one kind). Located at `a`'s value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,6 +271,9 @@ pub struct Pos {
     pub bad_dt: [Option<Bad>; 4],
     /// The datetimes a zone in force reads (entries of [`Summary::dts`]).
     pub dts: Span32,
+    /// At an array position: the items of its arrays that hold windows (entries of
+    /// [`Summary::items`]).
+    pub items: Span32,
     /// First string here that is not a safe link (bare `url`).
     pub bad_url: Option<Bad>,
     /// First safe absolute link here using `http://` (for `url(https)`).
@@ -285,6 +316,8 @@ pub struct Summary<'a> {
     pub dups: &'a [Dup],
     pub pairs: &'a [Pair],
     pub dts: &'a [DtVal],
+    pub items: &'a [Item],
+    pub item_fields: &'a [ItemField],
     pub strs: &'a [&'a str],
 }
 

@@ -85,6 +85,12 @@ pub(super) struct Builder<'d> {
     pub dts: Vec<(PositionId, DtVal)>,
     /// (position, text) pairs already in `dts`.
     pub dt_seen: rustc_hash::FxHashSet<(PositionId, StrId)>,
+    /// The windows of arrays of tables (`items.rs`), grouped by position in `finish`; the
+    /// entries of each item are consecutive in `item_fields`.
+    pub items: Vec<(PositionId, super::Item)>,
+    pub item_fields: Vec<super::ItemField>,
+    /// Serial number of the last array visited.
+    lists: u32,
 }
 
 impl<'d> Builder<'d> {
@@ -102,6 +108,9 @@ impl<'d> Builder<'d> {
             sink: None,
             dts: Vec::new(),
             dt_seen: Default::default(),
+            items: Vec::new(),
+            item_fields: Vec::new(),
+            lists: 0,
         }
     }
 
@@ -367,11 +376,16 @@ impl<'d> Builder<'d> {
                 self.record(p, RecordList::ArrLenLo, Val::Int(n as i128), key_off);
                 let mut values = 0u64;
                 let mut nodes = 0u64;
+                self.lists += 1;
+                let (list, items) = (self.lists, self.pos[p.index()].need & need::ITEMS != 0);
                 for (i, item) in a.iter().enumerate() {
                     let ep = self.elem_pos(p);
                     self.push_seg(SegmentRef::Index(i));
                     let (j, nn) = self.visit_value(ep, item, item.span().start);
                     self.pop_seg();
+                    if items {
+                        self.record_item(p, list, i, item);
+                    }
                     values += j;
                     nodes += nn;
                 }
@@ -522,6 +536,10 @@ impl<'d> Builder<'d> {
         let mut dts = self.dts;
         dts.sort_by_key(|(p, _)| p.0);
         let mut dts = dts.into_iter().peekable();
+        let mut items = self.items;
+        items.sort_by_key(|(p, _)| p.0);
+        let mut items = items.into_iter().peekable();
+        out.item_fields = self.item_fields;
         fn span<T: Copy>(dst: &mut Vec<T>, src: &[T]) -> Span32 {
             let start = dst.len() as u32;
             dst.extend_from_slice(src);
@@ -533,6 +551,11 @@ impl<'d> Builder<'d> {
                 out.dts.push(d);
             }
             let dt_span = Span32 { start, len: out.dts.len() as u32 - start };
+            let start = out.items.len() as u32;
+            while let Some((_, it)) = items.next_if(|(p, _)| p.index() == index) {
+                out.items.push(it);
+            }
+            let item_span = Span32 { start, len: out.items.len() as u32 - start };
             let keys: Vec<KeyPos> = pb
                 .keys
                 .iter()
@@ -557,6 +580,7 @@ impl<'d> Builder<'d> {
                 nan: pb.nan,
                 bad_dt: pb.bad_dt,
                 dts: dt_span,
+                items: item_span,
                 bad_url: pb.bad_url,
                 url_http: pb.url_http,
                 url_absolute: pb.url_absolute,
