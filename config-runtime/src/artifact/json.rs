@@ -78,6 +78,7 @@ impl JsonArtifactBuilder {
     /// Builds every body from JSON already serialized (by [`build`](Self::build), or by a
     /// time-sliced artifact that compares a slice's JSON with its neighbour's first).
     pub(super) fn build_json(self, json: Vec<u8>) -> Result<JsonArtifact, ArtifactError> {
+        super::count_build();
         self.check(Encoding::Identity, json.len())?;
         let gzip = compress::gzip(&json, self.level.gzip)
             .map_err(|source| ArtifactError::Compress { encoding: Encoding::Gzip, source })?;

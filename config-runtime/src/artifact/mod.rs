@@ -12,7 +12,9 @@
 //!   prepared with the version, and the one in force picked per request by a binary search
 //!   (budget `max_slices`, rule `max-slices`).
 //! - This file: what both share, [`Encoding`] (and its negotiation), [`Level`],
-//!   [`ArtifactError`] (with the rule each failure is reported under), [`ArtifactSizes`].
+//!   [`ArtifactError`] (with the rule each failure is reported under), [`ArtifactSizes`],
+//!   and [`builds_total`], the process-wide count of artifacts built, which lets a test
+//!   show that serving builds nothing.
 //!
 //! ```
 //! use config_runtime::JsonArtifact;
@@ -29,12 +31,42 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::io;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 mod json;
 mod sliced;
 
 pub use json::{JsonArtifact, JsonArtifactBuilder};
 pub use sliced::{DEFAULT_MAX_SLICES, SliceInfo, SlicedArtifact, SlicedArtifactBuilder};
+
+/// Every build of a [`JsonArtifact`] so far, in this process (see [`builds_total`]).
+static BUILDS: AtomicU64 = AtomicU64::new(0);
+
+/// How many [`JsonArtifact`]s this process has started to build: by [`JsonArtifact::new`],
+/// its builder, and once per slice held by a [`SlicedArtifact`]. Each build compresses its
+/// JSON once per encoding, so a count that does not move across a burst of requests shows
+/// that serving them compressed nothing (nor serialized anything into an artifact). It only
+/// grows; builds refused by a byte budget count too. Every thread's builds count, so
+/// compare two readings only where nothing else builds in between (a version prepared on
+/// `Live`'s reload thread does).
+///
+/// ```
+/// use config_runtime::artifact::{builds_total, Level, SlicedArtifact};
+/// let before = builds_total();
+/// let friday: chrono::DateTime<chrono::Utc> = "2026-11-27T00:00:00Z".parse()?;
+/// let menu = SlicedArtifact::new([friday], Level::FAST, |at| at >= friday)?;
+/// assert!(builds_total() >= before + 2, "one build per slice");
+/// assert_eq!(menu.current(friday).json().as_ref(), b"true");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn builds_total() -> u64 {
+    BUILDS.load(Ordering::Relaxed)
+}
+
+/// Counts one build (called by the one function that compresses an artifact's JSON).
+fn count_build() {
+    BUILDS.fetch_add(1, Ordering::Relaxed);
+}
 
 /// A content coding the artifact is stored in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -219,4 +251,24 @@ pub struct ArtifactSizes {
     pub json: usize,
     pub gzip: usize,
     pub br: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn every_build_is_counted() {
+        let before = builds_total();
+        JsonArtifact::new(&[1, 2, 3], Level::FAST).unwrap();
+        let refused = JsonArtifact::builder().max_json_bytes(1).build(&"too long");
+        assert!(refused.is_err());
+        let at = |h: i64| DateTime::UNIX_EPOCH + chrono::TimeDelta::hours(h);
+        let sliced = SlicedArtifact::new([at(1), at(2)], Level::FAST, |t| t >= at(1)).unwrap();
+        assert_eq!((sliced.slice_count(), sliced.builds()), (2, 2), "the last boundary changes nothing");
+        // 1 + 1 refused + 2 slices; other tests of this binary may build at the same time
+        let after = builds_total();
+        assert!(after >= before + 4, "{before} -> {after}");
+    }
 }

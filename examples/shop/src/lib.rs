@@ -2,10 +2,13 @@
 //! served from a hot-reloaded config with every payload prepared once per version.
 //!
 //! - `model`: the config types and their rules (checked by `cargo build`);
-//! - `view`: what is prepared per version (menu JSON + gzip + brotli + ETags, promotion index);
+//! - `menu`: the menu as shown at an instant (time-boxed entries) and where that changes;
+//! - `view`: what is prepared per version (the menu's time slices, each JSON + gzip +
+//!   brotli + ETags; the promotion index);
 //! - `promotions`: the interval index behind `/promotions/active`;
 //! - `routes`: the HTTP handlers; `serve`: boot and run.
 
+pub mod menu;
 pub mod model;
 pub mod promotions;
 pub mod routes;
@@ -13,4 +16,5 @@ pub mod serve;
 pub mod view;
 
 pub use model::{Marketing, MenuItem, Promotion};
+pub use routes::Shop;
 pub use view::ShopView;

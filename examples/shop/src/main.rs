@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let st = shop.status();
+    let st = shop.live().status();
     match &st.last_error {
         Some(err) => eprintln!(
             "shop: {} is not usable, serving the baked config:\n{}",

@@ -4,7 +4,8 @@
 
 use crate::model::Marketing;
 use crate::routes::{BenchRoutes, Shop, router};
-use crate::view::ShopView;
+use crate::view::{ShopView, ViewError};
+use config_runtime::clock::{Clock, SystemClock};
 use config_runtime::{Live, LiveError};
 use std::future::Future;
 use std::net::SocketAddr;
@@ -12,17 +13,25 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Opens and watches `config`, booting on the baked config if it is missing or bad.
+/// Opens and watches `config`, booting on the baked config if it is missing or bad; what is
+/// in force is decided by the system clock.
 pub fn live(config: &Path) -> Result<Shop, LiveError> {
+    live_with_clock(config, Arc::new(SystemClock))
+}
+
+/// [`live`] with the clock given: the one each version's menu slices are prepared from
+/// (boundaries already past by it are dropped) and the one every request reads.
+pub fn live_with_clock(config: &Path, clock: Arc<dyn Clock>) -> Result<Shop, LiveError> {
+    let prepare_clock = Arc::clone(&clock);
     let live = Live::<Marketing>::builder(config)
         .fallback_baked()
         .debounce(Duration::from_millis(50))
         .max_file_bytes(16 << 20)
         .max_shrink(0.5)
         .poll_every(Duration::from_secs(30))
-        .try_prepare(ShopView::new)
+        .try_prepare(move |m: &Marketing| ShopView::new(m, prepare_clock.now()).map_err(ViewError::boxed))
         .watch()?;
-    Ok(Arc::new(live))
+    Ok(Shop::new(live, clock))
 }
 
 /// Binds `addr` and serves `shop` (with the benchmark routes if `bench_routes` says so)

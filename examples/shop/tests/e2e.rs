@@ -1,84 +1,25 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! End to end: the real server on an ephemeral port, a real HTTP client, a real file
-//! being edited underneath it.
+//! being edited underneath it. The shop's clock is a manual one, stopped at [`now`], so
+//! what is in force does not depend on the day the tests run (the time-sliced menu itself:
+//! `menu_slices.rs`).
 
-use std::io::Read as _;
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+mod common;
+
+use chrono::{DateTime, Utc};
+use common::{GOOD, Server, decode, get};
+use config_runtime::clock::ManualClock;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-const GOOD: &str = include_str!("../marketing.toml");
-
-struct Server {
-    addr: SocketAddr,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    _dir: tempfile::TempDir,
-    path: PathBuf,
+/// The instant the shop's clock shows: before the shipped file's Black Friday entry.
+fn now() -> DateTime<Utc> {
+    "2026-11-01T00:00:00Z".parse().unwrap()
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(s) = self.stop.take() {
-            let _ = s.send(());
-        }
-    }
-}
-
-/// Starts the shop on 127.0.0.1:0 watching `config.toml` in a fresh directory
-/// (written with `initial` unless it is `None`).
+/// Starts the shop with its clock stopped at [`now`].
 async fn start(initial: Option<&str>) -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("marketing.toml");
-    if let Some(text) = initial {
-        std::fs::write(&path, text).unwrap();
-    }
-    let shop = shop::serve::live(&path).unwrap();
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let (atx, arx) = tokio::sync::oneshot::channel();
-    tokio::spawn(async move {
-        let addr = "127.0.0.1:0".parse().unwrap();
-        let _ = shop::serve::run(
-            shop,
-            addr,
-            shop::routes::BenchRoutes::Off,
-            move |a| {
-                let _ = atx.send(a);
-            },
-            async {
-                let _ = rx.await;
-            },
-        )
-        .await;
-    });
-    let addr = arx.await.unwrap();
-    Server { addr, stop: Some(tx), _dir: dir, path }
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap()
-}
-
-async fn get(s: &Server, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
-    let mut r = client().get(format!("http://{}{path}", s.addr));
-    for (k, v) in headers {
-        r = r.header(*k, *v);
-    }
-    r.send().await.unwrap()
-}
-
-fn decode(encoding: Option<&str>, body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    match encoding {
-        None => out.extend_from_slice(body),
-        Some("gzip") => {
-            flate2::read::GzDecoder::new(body).read_to_end(&mut out).unwrap();
-        }
-        Some("br") => {
-            brotli::Decompressor::new(body, 4096).read_to_end(&mut out).unwrap();
-        }
-        Some(other) => panic!("unexpected encoding {other}"),
-    }
-    out
+    common::start(initial, ManualClock::new(now())).await
 }
 
 async fn menu_json(s: &Server) -> serde_json::Value {
@@ -186,7 +127,7 @@ async fn a_bad_edit_keeps_the_old_menu_and_reports_line_and_column() {
 #[tokio::test]
 async fn a_missing_file_at_boot_serves_the_baked_config() {
     let s = start(None).await;
-    let baked = serde_json::to_value(&shop::Marketing::baked().menu).unwrap();
+    let baked = serde_json::to_value(shop::menu::visible_at(&shop::Marketing::baked().menu, now())).unwrap();
     assert_eq!(menu_json(&s).await, baked);
     let st: serde_json::Value = get(&s, "/config/status", &[]).await.json().await.unwrap();
     assert_eq!(st["source"], "baked", "{st}");
@@ -215,7 +156,11 @@ async fn active_promotions_by_time() {
     assert!(at("2026-06-01T00:00:00Z").await.is_empty());
     let r = get(&s, "/promotions/active?at=28.11.2026", &[]).await;
     assert_eq!(r.status(), 400);
-    assert_eq!(get(&s, "/promotions/active", &[]).await.status(), 200);
+    // without `at`: now by the shop's clock (1 November: none running)
+    assert_eq!(at("2026-11-01T00:00:00Z").await, Vec::<String>::new());
+    let r = get(&s, "/promotions/active", &[]).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap(), serde_json::json!([]));
 }
 
 /// `GET /metrics`, parsed as a scraper parses it.
@@ -274,4 +219,42 @@ async fn metrics_follow_a_good_then_a_bad_edit() {
     assert_eq!(metric(&bad, "config_last_reload_successful", None), 0.0);
     assert_eq!(served_hash(&bad), served_hash(&good), "the old version is still served");
     assert_eq!(menu_json(&s).await[0]["title"], "Ladies");
+}
+
+#[tokio::test]
+async fn a_file_needing_more_menu_slices_than_the_budget_is_refused_with_the_rule() {
+    let s = start(Some(GOOD)).await;
+    let before = menu_json(&s).await;
+    // 40 entries, each shown for one hour on its own day: 80 instants where the menu
+    // changes, and Black Friday's two: 83 slices against the budget of 64
+    let mut text = GOOD.to_owned();
+    for day in 0..40 {
+        let from = now() + chrono::TimeDelta::days(day + 1);
+        let until = from + chrono::TimeDelta::hours(1);
+        text.push_str(&format!(
+            "\n[[menu]]\ntitle = \"Flash sale {day}\"\nurl = \"/flash/{day}\"\nvisible_from = {}\nvisible_until = {}\n",
+            from.to_rfc3339(),
+            until.to_rfc3339()
+        ));
+    }
+    rename_over(&s.path, &text);
+    wait_for(&s, "the rejection", |st| st["rejected"] == 1).await;
+    let st: serde_json::Value = get(&s, "/config/status", &[]).await.json().await.unwrap();
+    let error = st["last_error"].to_string();
+    assert!(error.contains("max-slices") && error.contains("83 time slices"), "{error}");
+    assert_eq!(menu_json(&s).await, before, "the last good version stays");
+    // with the old entries gone by the shop's clock, the same count of entries fits: the
+    // boundaries already past are dropped
+    let mut fits = GOOD.to_owned();
+    for day in 0..40 {
+        let from = now() - chrono::TimeDelta::days(day + 1);
+        fits.push_str(&format!(
+            "\n[[menu]]\ntitle = \"Past sale {day}\"\nurl = \"/past/{day}\"\nvisible_from = {}\nvisible_until = {}\n",
+            from.to_rfc3339(),
+            (from + chrono::TimeDelta::hours(1)).to_rfc3339()
+        ));
+    }
+    rename_over(&s.path, &fits);
+    wait_for(&s, "the version with past entries", |st| st["version"] == 2).await;
+    assert_eq!(s.shop.live().load().prepared.menu.slice_count(), 3, "Black Friday's two instants only");
 }
