@@ -10,4 +10,5 @@ cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || ec
 machine="$(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo 2>/dev/null), $(rustc --version), shared and noisy"
 cargo run -q -p benches --bin report -- target/criterion PERFORMANCE.md "$machine" "scripts/perf.sh" "$(date -u +%Y-%m-%d)"
 scripts/shapes.sh
+scripts/menu-slices.sh
 echo "wrote PERFORMANCE.md"

@@ -118,7 +118,7 @@ pub(crate) fn rules(f: &Field) -> Vec<String> {
             Rule::Tz(z) if matches!(scalar, Schema::DateTime { kind: DtKind::Offset, .. }) => {
                 format!("local times in {}", z.name)
             }
-            Rule::Tz(z) if matches!(scalar, Schema::Struct(_)) => format!("times inside in {}", z.name),
+            Rule::Tz(z) if matches!(scalar, Schema::Struct(_)) => format!("its times in {}", z.name),
             Rule::Tz(_) => continue,
             Rule::NoOverlap { start, end, by: None } => format!("windows `{start}`..`{end}` never overlap"),
             Rule::NoOverlap { start, end, by: Some(b) } => {

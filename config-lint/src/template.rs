@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 
 /// The whole skeleton.
 pub(crate) fn template(root: SchemaRef, app: &str) -> String {
-    let mut w = Writer { out: String::new(), stack: Vec::new(), after_header: false };
+    let mut w = Writer { out: String::new(), stack: Vec::new(), after_header: false, zoned: false };
     let root = unwrap_opt(root.get());
     let name = match root {
         Schema::Struct(st) => format!("the `{}` config", st.name),
@@ -56,6 +56,14 @@ struct Writer {
     stack: Vec<&'static str>,
     /// The last line written is a table header.
     after_header: bool,
+    /// A zone (`tz`) is in force for the table being written: instants are written as
+    /// local times, which every zone reads.
+    zoned: bool,
+}
+
+/// Does a field's own rules put a zone in force?
+fn has_tz(rules: &[Rule]) -> bool {
+    rules.iter().any(|r| matches!(r, Rule::Tz(_)))
 }
 
 /// How a field is written.
@@ -109,7 +117,7 @@ impl Writer {
             match self.shape(f) {
                 Shape::Inline => {
                     self.about(f, false);
-                    let v = value(f.ty.get(), f.rules, true, *rank, index, 0);
+                    let v = value(f.ty.get(), f.rules, true, *rank, index, 0, self.zoned || has_tz(f.rules));
                     let _ = writeln!(self.out, "{} = {v}", key(f.key));
                 }
                 Shape::Recursive(t) => {
@@ -142,7 +150,7 @@ impl Writer {
                         keys.push("example");
                     }
                     self.header("[", &keys, "]");
-                    self.nested(t, &keys, index);
+                    self.nested(t, &keys, index, has_tz(f.rules));
                 }
                 Shape::Array(t) => {
                     self.about(f, false);
@@ -151,24 +159,31 @@ impl Writer {
                             self.out.push('\n');
                         }
                         self.header("[[", &keys, "]]");
-                        self.nested(t, &keys, i);
+                        self.nested(t, &keys, i, has_tz(f.rules));
                     }
                 }
                 Shape::MapOfValues(v) => {
                     self.about(f, false);
                     self.header("[", &keys, "]");
                     self.after_header = false;
-                    let _ = writeln!(self.out, "example = {}", value(v, f.rules, false, 0, index, 0));
+                    let _ = writeln!(
+                        self.out,
+                        "example = {}",
+                        value(v, f.rules, false, 0, index, 0, self.zoned || has_tz(f.rules))
+                    );
                 }
                 Shape::Inline | Shape::Recursive(_) => {}
             }
         }
     }
 
-    fn nested(&mut self, t: &'static StructSchema, path: &[&str], index: usize) {
+    fn nested(&mut self, t: &'static StructSchema, path: &[&str], index: usize, tz: bool) {
+        let zoned = self.zoned;
+        self.zoned |= tz;
         self.stack.push(t.id);
         self.table(t, path, index);
         self.stack.pop();
+        self.zoned = zoned;
     }
 
     /// The comment lines above a key (after a blank line, unless right below a table
@@ -232,6 +247,7 @@ fn value(
     step: i64,
     index: usize,
     depth: u8,
+    zoned: bool,
 ) -> String {
     let shift = step + i64::try_from(index).unwrap_or(0);
     if depth > 4 {
@@ -254,19 +270,19 @@ fn value(
             format!("{:?}", (0f64.clamp(lo, hi.max(lo)) + shift as f64).min(hi))
         }
         Schema::Str => string(rules, outer, index),
-        Schema::DateTime { kind, .. } => datetime(*kind, shift),
+        Schema::DateTime { kind, .. } => datetime(*kind, shift, zoned),
         Schema::Enum { variants, .. } => quote(variants.first().copied().unwrap_or_default()),
         Schema::Seq(i) => {
             let n = if outer { count(rules, 1) } else { 1 };
             let items: Vec<String> =
-                (0..n).map(|k| value(i.get(), rules, false, step, k, depth + 1)).collect();
+                (0..n).map(|k| value(i.get(), rules, false, step, k, depth + 1, zoned)).collect();
             format!("[{}]", items.join(", "))
         }
         Schema::Map(i) => {
             if outer && count(rules, 1) == 0 {
                 return "{}".into();
             }
-            format!("{{ example = {} }}", value(i.get(), rules, false, step, index, depth + 1))
+            format!("{{ example = {} }}", value(i.get(), rules, false, step, index, depth + 1, zoned))
         }
         Schema::Struct(st) => {
             let ranks = ranks(st);
@@ -276,7 +292,11 @@ fn value(
                 .zip(ranks)
                 .filter(|(f, _)| f.required)
                 .map(|(f, r)| {
-                    format!("{} = {}", key(f.key), value(f.ty.get(), f.rules, true, r, index, depth + 1))
+                    format!(
+                        "{} = {}",
+                        key(f.key),
+                        value(f.ty.get(), f.rules, true, r, index, depth + 1, zoned || has_tz(f.rules))
+                    )
                 })
                 .collect();
             if keys.is_empty() { "{}".into() } else { format!("{{ {} }}", keys.join(", ")) }
@@ -329,10 +349,11 @@ fn string(rules: &[Rule], outer: bool, index: usize) -> String {
 }
 
 /// 2026-01-01 09:00, `shift` days (hours for a time of day) later, as a TOML literal.
-fn datetime(kind: DtKind, shift: i64) -> String {
+fn datetime(kind: DtKind, shift: i64, zoned: bool) -> String {
     let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default() + Duration::days(shift.clamp(0, 3650));
     let time = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
     match kind {
+        DtKind::Offset if zoned => format!("{}T09:00:00", day.format("%Y-%m-%d")),
         DtKind::Offset => format!("{}T09:00:00+01:00", day.format("%Y-%m-%d")),
         DtKind::Local => format!("{}T09:00:00", day.format("%Y-%m-%d")),
         DtKind::Date => day.format("%Y-%m-%d").to_string(),

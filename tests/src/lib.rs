@@ -76,6 +76,11 @@ macro_rules! __shop_schema {
             pub title: String,
             #[config(url)]
             pub url: String,
+            /// Shown from this instant (the shop's time-boxed entries).
+            #[config(before = "visible_until")]
+            pub visible_from: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+            /// Shown up to, not including, this instant.
+            pub visible_until: Option<::chrono::DateTime<::chrono::FixedOffset>>,
             #[serde(default)]
             pub children: Vec<MenuItem>,
         }

@@ -108,17 +108,36 @@ fn toml_escape(s: &str) -> String {
 }
 
 /// A whole shop config (free shipping, promotions, a 3-level menu from the taxonomy)
-/// of at least `bytes` bytes (the menu's top level is repeated with numbered copies).
+/// of at least `bytes` bytes (the menu's top level is repeated with numbered copies). The
+/// promotions' times carry the offset `+02:00` (Kyiv's in late autumn, so the shop's zone
+/// accepts them too).
 pub fn shop_config(corpus: &str, bytes: usize) -> String {
+    shop_config_with(corpus, bytes, 4, Times::Offset)
+}
+
+/// How [`shop_config_with`] writes the promotions' times.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Times {
+    /// `2026-11-20T00:00:00+02:00`.
+    Offset,
+    /// `2026-11-20T00:00:00`: local time, for a schema with a zone in force.
+    Local,
+}
+
+/// [`shop_config`] with `promotions` promotions (at most 28 distinct start days, then
+/// repeated hours) whose times are written as `times` says.
+pub fn shop_config_with(corpus: &str, bytes: usize, promotions: usize, times: Times) -> String {
     let mut out = String::from("free_shipping_over_cents = 4900\n\n");
-    for i in 0..4 {
+    let offset = if times == Times::Offset { "+02:00" } else { "" };
+    for i in 0..promotions {
         let _ = write!(
             out,
-            "[[promotions]]\nid = \"promo-{i}\"\ntitle = \"Promotion {i}\"\nstarts = \"2026-11-{:02}T00:00:00+01:00\"\n\
-             ends = \"2026-12-{:02}T23:59:59+01:00\"\npercent_off = {}\nbanner_url = \"/sale/{i}\"\n\n",
-            20 + i,
-            1 + i,
-            10 + 5 * i
+            "[[promotions]]\nid = \"promo-{i}\"\ntitle = \"Promotion {i}\"\nstarts = \"2026-11-{:02}T{:02}:00:00{offset}\"\n\
+             ends = \"2026-12-{:02}T23:59:59{offset}\"\npercent_off = {}\nbanner_url = \"/sale/{i}\"\n\n",
+            1 + i % 28,
+            i / 28 % 24,
+            1 + i % 28,
+            10 + 5 * (i % 4)
         );
     }
     let (menu, _) = menu_toml(corpus, 3, 3);

@@ -17,7 +17,7 @@ mod nav {
 fn shop_text(title: &str, banner_url: &str, menu_url: &str) -> String {
     format!(
         "free_shipping_over_cents = 4900\n\n[[promotions]]\nid = \"bf\"\ntitle = {title}\n\
-         starts = 2026-11-27T00:00:00+01:00\nends = 2026-11-30T00:00:00+01:00\npercent_off = 30\n\
+         starts = 2026-11-27T00:00:00+02:00\nends = 2026-11-30T00:00:00+02:00\npercent_off = 30\n\
          banner_url = {banner_url}\n\n[[menu]]\ntitle = \"Women\"\nurl = {menu_url}\n"
     )
 }
@@ -354,8 +354,8 @@ fn duplicate_keys() {
 fn unique_ids_differing_only_by_unicode_normalisation() {
     let promo = |id: &str| {
         format!(
-            "[[promotions]]\nid = \"{id}\"\ntitle = \"t\"\nstarts = 2026-11-27T00:00:00+01:00\n\
-             ends = 2026-11-30T00:00:00+01:00\npercent_off = 30\n\n"
+            "[[promotions]]\nid = \"{id}\"\ntitle = \"t\"\nstarts = 2026-11-27T00:00:00+02:00\n\
+             ends = 2026-11-30T00:00:00+02:00\npercent_off = 30\n\n"
         )
     };
     // NFC `café` and NFD `cafe` + COMBINING ACUTE ACCENT, raw and escaped

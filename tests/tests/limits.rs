@@ -119,7 +119,7 @@ fn shapes() -> Vec<Shape> {
         ("many tiny tables", |n| repeat_to(n, "[[x]]\n")),
         ("deep nesting", |n| format!("x = {}{}", "[".repeat(n / 2), "]".repeat(n / 2))),
         ("many duplicate ids", |n| {
-            repeat_to(n, "[[promotions]]\nid = \"a\"\ntitle = \"t\"\nstarts = 2026-11-27T00:00:00Z\n")
+            repeat_to(n, "[[promotions]]\nid = \"a\"\ntitle = \"t\"\nstarts = 2026-11-27T00:00:00\n")
         }),
     ]
 }

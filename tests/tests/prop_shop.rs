@@ -56,11 +56,18 @@ fn safe_url() -> impl Strategy<Value = String> {
     ]
 }
 
+/// An instant with the offset the shop's zone (Kyiv) has then: the shop refuses any other.
+fn in_kyiv(t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let kyiv =
+        config_runtime::__private::core::zone::Zone::named("Europe/Kyiv").unwrap().rules_table().leak();
+    t.with_timezone(&FixedOffset::east_opt(kyiv.at(t.timestamp()).offset).unwrap())
+}
+
 fn datetime() -> impl Strategy<Value = DateTime<FixedOffset>> {
-    // 2000..2100, whole seconds or milliseconds, offsets in quarter hours within ±14h
-    (946_684_800i64..4_102_444_800, prop_oneof![Just(0u32), 0u32..1000], -56i32..=56).prop_map(
-        |(secs, ms, q)| FixedOffset::east_opt(q * 900).unwrap().timestamp_opt(secs, ms * 1_000_000).unwrap(),
-    )
+    // 2000..2100, whole seconds or milliseconds
+    (946_684_800i64..4_102_444_800, prop_oneof![Just(0u32), 0u32..1000]).prop_map(|(secs, ms)| {
+        in_kyiv(FixedOffset::east_opt(0).unwrap().timestamp_opt(secs, ms * 1_000_000).unwrap())
+    })
 }
 
 fn promotion(id: String) -> impl Strategy<Value = Promotion> {
@@ -69,7 +76,7 @@ fn promotion(id: String) -> impl Strategy<Value = Promotion> {
             id: id.clone(),
             title,
             starts,
-            ends: starts + chrono::Duration::seconds(len),
+            ends: in_kyiv(starts + chrono::Duration::seconds(len)),
             percent_off,
             banner_url,
         },
@@ -83,6 +90,8 @@ fn menu(level: u32) -> BoxedStrategy<Vec<MenuItem>> {
         (title(80), safe_url(), children).prop_map(|(title, url, children)| MenuItem {
             title,
             url,
+            visible_from: None,
+            visible_until: None,
             children,
         }),
         0..=n,

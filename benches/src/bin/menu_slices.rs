@@ -5,13 +5,13 @@
 //! bounded: a fixed number of requests per round, each round cut off after `--max-secs`.
 //!
 //! Prints a Markdown section between the `menu-slices` markers; with `--into FILE` also
-//! writes it there (replacing the old section, or appended). `benches/menu-slices.sh`
+//! writes it there (replacing the old section, or appended). `scripts/menu-slices.sh`
 //! builds the binaries and runs it.
 //!
 //! usage: menu_slices --shop PATH [--dir DIR] [--bytes N] [--connections N] [--requests N]
 //! [--rounds N] [--max-secs N] [--into FILE]
 
-use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
@@ -60,7 +60,13 @@ fn opts() -> Result<Opts, String> {
 fn configs(bytes: usize, now: DateTime<Utc>) -> (String, String) {
     let base = config_tests::taxonomy::shop_config(config_tests::taxonomy::corpus(), bytes);
     let mut sliced = base.clone();
-    let rfc = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
+    // local times in the shop's zone, read on its clock with the rules the shop uses
+    let kyiv =
+        config_runtime::__private::core::zone::Zone::named("Europe/Kyiv").map(|z| z.rules_table().leak());
+    let rfc = |t: DateTime<Utc>| {
+        let offset = kyiv.as_ref().map_or(0, |z| z.at(t.timestamp()).offset);
+        (t + TimeDelta::seconds(i64::from(offset))).format("%Y-%m-%dT%H:%M:%S").to_string()
+    };
     for i in 0..ENTRIES {
         let (from, until) = if i < ENTRIES / 2 {
             (now - TimeDelta::days(1), now + TimeDelta::days(i + 1))
@@ -301,7 +307,7 @@ fn run(o: &Opts) -> Result<String, String> {
          later; every slice prepared with the version, the one in force picked per request by binary search), \
          both in one run: a warm-up round each, then {} interleaved rounds of {} `GET /menu` \
          (`Accept-Encoding: gzip`) over {} keep-alive connections each. Target: time-boxed / none ≥ {TARGET:.2}× \
-         in requests per second. Regenerate with `benches/menu-slices.sh` (measured {}; {cores} cores shared \
+         in requests per second. Regenerate with `scripts/menu-slices.sh` (measured {}; {cores} cores shared \
          by both servers and the load generator).\n\n{table}\n\
          Time-boxed / none: **{ratio:.2}×** (median of rounds; per round {lo:.2}× to {hi:.2}×), target ≥ \
          {TARGET:.2}×: {verdict}.\n{END}\n",

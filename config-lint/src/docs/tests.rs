@@ -29,6 +29,8 @@ fn every_key_path_once() {
             "menu",
             "menu[].title",
             "menu[].url",
+            "menu[].visible_from",
+            "menu[].visible_until",
             "menu[].children",
         ]
     );

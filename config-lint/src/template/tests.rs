@@ -60,8 +60,11 @@ fn placeholders() {
     assert_eq!(string(&[Rule::Len { min: None, max: Some(3) }], true, 0), "\"exa\"");
     assert_eq!(string(&[Rule::OneOf(&["a", "b"])], true, 1), "\"b\"");
     assert_eq!(string(&[], false, 1), "\"example-2\"");
-    assert_eq!(datetime(DtKind::Local, 0), "2026-01-01T09:00:00");
-    assert_eq!(datetime(DtKind::Time, 2), "11:00:00");
+    assert_eq!(datetime(DtKind::Local, 0, false), "2026-01-01T09:00:00");
+    assert_eq!(datetime(DtKind::Time, 2, false), "11:00:00");
+    // under a zone, an instant is written as a local time, which every zone reads
+    assert_eq!(datetime(DtKind::Offset, 0, false), "2026-01-01T09:00:00+01:00");
+    assert_eq!(datetime(DtKind::Offset, 1, true), "2026-01-02T09:00:00");
     assert_eq!(key("a b"), "\"a b\"");
     assert_eq!(quote("q\"\u{7}"), "\"q\\\"\\u0007\"");
     assert_eq!(wrap("aa bb cc\n\ndd", 5), ["aa bb", "cc", "", "dd"]);

@@ -8,10 +8,12 @@ use config_runtime::Config;
 use serde::{Deserialize, Serialize};
 
 /// The storefront's marketing config: free shipping, promotions and the navigation menu.
+/// Every date and time in it is the shop's local time, in Kyiv: write `2026-11-27T00:00:00`
+/// for midnight there, and the shop works out whether that is summer or winter time.
 /// A bad edit fails `cargo build` and `shop-lint check`; the running shop keeps serving
 /// its last good version until the file is fixed.
 #[derive(Config, Deserialize, Serialize, Debug, Clone, PartialEq)]
-#[config(file = "marketing.toml")]
+#[config(file = "marketing.toml", tz = "Europe/Kyiv")]
 pub struct Marketing {
     /// The order total, in cents, from which shipping is free: `4900` means 49.00.
     #[config(range(max = 1_000_000))]
@@ -40,12 +42,13 @@ pub struct Promotion {
     /// The text shoppers see, like `Black Friday: 30% off everything`.
     #[config(len(min = 1, max = 80))]
     pub title: String,
-    /// The promotion's first second, with the UTC offset it is meant in: for midnight in
-    /// Berlin in winter, `2026-11-27T00:00:00+01:00`. It must be before `ends`.
+    /// The promotion's first second, as the shop's local time in Kyiv: for midnight,
+    /// `2026-11-27T00:00:00`. (An offset may be added, `…+02:00`, but it must be Kyiv's on
+    /// that date.) It must be before `ends`.
     #[config(before = "ends")]
     pub starts: DateTime<FixedOffset>,
     /// The moment the promotion is over (it runs up to, not including, this instant),
-    /// written like `starts`: `2026-11-30T23:59:59+01:00`.
+    /// written like `starts`: `2026-11-30T23:59:59`.
     pub ends: DateTime<FixedOffset>,
     /// How much is taken off, in percent: `30` is 30% off.
     #[config(range(min = 1, max = 90))]
@@ -67,8 +70,8 @@ pub struct MenuItem {
     /// `https://` address.
     #[config(url)]
     pub url: String,
-    /// The moment the entry appears in the menu, with the UTC offset it is meant in: for
-    /// midnight in Kyiv in winter, `2026-11-27T00:00:00+02:00`. The shop switches its menu
+    /// The moment the entry appears in the menu, as the shop's local time in Kyiv: for
+    /// midnight, `2026-11-27T00:00:00`. The shop switches its menu
     /// at that moment by itself, no edit or restart needed; its submenu appears with it.
     /// Leave it out for an entry shown from now on. It must be before `visible_until`.
     // Not sent to the storefront: the shop serves each moment's menu already filtered.
@@ -76,7 +79,7 @@ pub struct MenuItem {
     #[serde(default, skip_serializing)]
     pub visible_from: Option<DateTime<FixedOffset>>,
     /// The moment the entry is taken out of the menu (it is shown up to, not including,
-    /// this instant), written like `visible_from`: `2026-12-01T00:00:00+02:00`. Leave it
+    /// this instant), written like `visible_from`: `2026-12-01T00:00:00`. Leave it
     /// out for an entry that stays. Its submenu goes with it.
     #[serde(default, skip_serializing)]
     pub visible_until: Option<DateTime<FixedOffset>>,
@@ -124,7 +127,7 @@ mod tests {
         assert!(config_runtime::check_str::<Marketing>("m.toml", &equal).is_err());
         let nested = menu(
             "[[menu]]\ntitle = \"Women\"\nurl = \"/women\"\n\n  [[menu.children]]\n  title = \"Deals\"\n  \
-             url = \"/deals\"\n  visible_from = 2026-11-28T00:00:00Z\n  visible_until = 2026-11-27T00:00:00Z\n",
+             url = \"/deals\"\n  visible_from = 2026-11-28T00:00:00\n  visible_until = 2026-11-27T00:00:00\n",
         );
         let err = config_runtime::check_str::<Marketing>("m.toml", &nested).unwrap_err();
         assert_eq!(err.items[0].path, "menu[0].children[0].visible_from", "{err}");

@@ -223,18 +223,21 @@ async fn metrics_follow_a_good_then_a_bad_edit() {
 
 #[tokio::test]
 async fn a_file_needing_more_menu_slices_than_the_budget_is_refused_with_the_rule() {
+    // the file holds local times in the shop's zone (Kyiv); these hours are never in a DST
+    // gap or fold there, and which exact instants they name does not matter here
+    let local = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%S").to_string();
     let s = start(Some(GOOD)).await;
     let before = menu_json(&s).await;
     // 40 entries, each shown for one hour on its own day: 80 instants where the menu
     // changes, and Black Friday's two: 83 slices against the budget of 64
     let mut text = GOOD.to_owned();
     for day in 0..40 {
-        let from = now() + chrono::TimeDelta::days(day + 1);
+        let from = now() + chrono::TimeDelta::days(day + 1) + chrono::TimeDelta::hours(12);
         let until = from + chrono::TimeDelta::hours(1);
         text.push_str(&format!(
             "\n[[menu]]\ntitle = \"Flash sale {day}\"\nurl = \"/flash/{day}\"\nvisible_from = {}\nvisible_until = {}\n",
-            from.to_rfc3339(),
-            until.to_rfc3339()
+            local(from),
+            local(until)
         ));
     }
     rename_over(&s.path, &text);
@@ -250,8 +253,8 @@ async fn a_file_needing_more_menu_slices_than_the_budget_is_refused_with_the_rul
         let from = now() - chrono::TimeDelta::days(day + 1);
         fits.push_str(&format!(
             "\n[[menu]]\ntitle = \"Past sale {day}\"\nurl = \"/past/{day}\"\nvisible_from = {}\nvisible_until = {}\n",
-            from.to_rfc3339(),
-            (from + chrono::TimeDelta::hours(1)).to_rfc3339()
+            local(from),
+            local(from + chrono::TimeDelta::hours(1))
         ));
     }
     rename_over(&s.path, &fits);

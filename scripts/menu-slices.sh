@@ -2,7 +2,7 @@
 # `/menu` throughput with 10 time-boxed menu entries against none, in one run (the release
 # `shop` binary on loopback, a bounded number of requests per round), written into
 # PERFORMANCE.md between the `menu-slices` markers (appended when absent).
-# usage: benches/menu-slices.sh [menu_slices options: --bytes N --connections N --requests N --rounds N]
+# usage: scripts/menu-slices.sh [menu_slices options: --bytes N --connections N --requests N --rounds N]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
