@@ -11,4 +11,5 @@ machine="$(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576
 cargo run -q -p benches --bin report -- target/criterion PERFORMANCE.md "$machine" "scripts/perf.sh" "$(date -u +%Y-%m-%d)"
 scripts/shapes.sh
 scripts/menu-slices.sh
+scripts/zones.sh
 echo "wrote PERFORMANCE.md"
