@@ -231,6 +231,18 @@ impl HasSchema for chrono::DateTime<chrono::FixedOffset> {
 impl HasSchema for chrono::DateTime<chrono::Utc> {
     const SCHEMA: SchemaRef = SchemaRef::of(&Schema::DateTime { ty: "DateTime<Utc>", kind: DtKind::Offset });
 }
+/// An instant (feature `jiff`): like `DateTime<Utc>`, an offset datetime, or a local one
+/// under a `tz`.
+#[cfg(feature = "jiff")]
+impl HasSchema for jiff::Timestamp {
+    const SCHEMA: SchemaRef = SchemaRef::of(&Schema::DateTime { ty: "Timestamp", kind: DtKind::Offset });
+}
+/// An instant with its zone (feature `jiff`): RFC 9557 (`…+02:00[Europe/Kyiv]`, any zone of
+/// the database) without a `tz`; under one, every form an instant field takes, in that zone.
+#[cfg(feature = "jiff")]
+impl HasSchema for jiff::ZonedDateTime {
+    const SCHEMA: SchemaRef = SchemaRef::of(&Schema::DateTime { ty: "ZonedDateTime", kind: DtKind::Offset });
+}
 impl HasSchema for chrono::NaiveDateTime {
     const SCHEMA: SchemaRef = SchemaRef::of(&Schema::DateTime { ty: "NaiveDateTime", kind: DtKind::Local });
 }

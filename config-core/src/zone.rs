@@ -335,6 +335,11 @@ impl Zone {
         &self.name
     }
 
+    /// The zone as `jiff` models it (from the bundled database).
+    pub fn time_zone(&self) -> &TimeZone {
+        &self.tz
+    }
+
     /// The preferred name of the zone's rules: `Europe/Kyiv` for `Europe/Kiev`.
     ///
     /// ```

@@ -4,6 +4,8 @@
 
 use super::error::BlobError;
 use super::read::{Blob, FromBlob};
+#[cfg(feature = "jiff")]
+use crate::datetime::DtParts;
 use crate::datetime::{self, DtKind};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -128,6 +130,37 @@ impl FromBlob for DateTime<FixedOffset> {
 impl FromBlob for DateTime<Utc> {
     fn read(blob: &mut Blob<'_>) -> Result<Self, BlobError> {
         DateTime::<FixedOffset>::read(blob).map(|d| d.to_utc())
+    }
+}
+
+/// Whole seconds and nanoseconds since 1970 of a datetime with its offset.
+#[cfg(feature = "jiff")]
+fn timestamp_of(p: DtParts) -> Result<jiff::Timestamp, BlobError> {
+    let secs = crate::zone::rules::wall_seconds(&p) - i64::from(p.offset_secs);
+    let nanos = i32::try_from(p.nano).map_err(|_| BlobError::BadDatetime("nanoseconds out of range"))?;
+    jiff::Timestamp::new(secs, nanos).map_err(|_| BlobError::BadDatetime("instant out of range"))
+}
+
+#[cfg(feature = "jiff")]
+impl FromBlob for jiff::Timestamp {
+    fn read(blob: &mut Blob<'_>) -> Result<Self, BlobError> {
+        timestamp_of(blob.read_instant()?)
+    }
+}
+
+/// In the zone in force, else in the zone its RFC 9557 bracket names (the build checked
+/// that it has one); both from the bundled database.
+#[cfg(feature = "jiff")]
+impl FromBlob for jiff::ZonedDateTime {
+    fn read(blob: &mut Blob<'_>) -> Result<Self, BlobError> {
+        let (parts, bracket) = blob.read_instant_named()?;
+        let name = match (blob.zone(), bracket) {
+            (Some(z), _) => z.name,
+            (None, Some(b)) => b,
+            (None, None) => return Err(BlobError::BadDatetime("a `ZonedDateTime` value without a zone")),
+        };
+        let zone = crate::zone::Zone::named(name).map_err(|_| BlobError::BadDatetime("unknown time zone"))?;
+        Ok(timestamp_of(parts)?.to_zoned_datetime(zone.time_zone().clone()))
     }
 }
 

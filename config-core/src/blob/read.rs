@@ -248,6 +248,17 @@ impl<'a> Blob<'a> {
     /// (resolved in the zone, with the rules the derive compiled in) and an RFC 9557 string
     /// (`…+02:00[Europe/Kyiv]`, its offset kept). The build checked each against the zone.
     pub fn read_instant(&mut self) -> Result<DtParts, BlobError> {
+        self.read_instant_named().map(|(parts, _)| parts)
+    }
+
+    /// The zone in force for the value being read, if any.
+    pub fn zone(&self) -> Option<&'static ZoneRules> {
+        self.zone
+    }
+
+    /// [`Blob::read_instant`], with the zone an RFC 9557 value names in its bracket.
+    pub fn read_instant_named(&mut self) -> Result<(DtParts, Option<&'a str>), BlobError> {
+        let mut bracket = None;
         let (kind, parts) = match self.tag()? {
             DATETIME | DATETIME_STRING => self.datetime_fields()?,
             STRING => {
@@ -255,11 +266,16 @@ impl<'a> Blob<'a> {
                 let Ok(Some(b)) = split_bracketed(text) else {
                     return Err(BlobError::unexpected(DtKind::Offset.name(), STRING));
                 };
+                bracket = Some(b.zone);
                 let p = datetime::parse(DtKind::Offset, b.datetime).map_err(BlobError::BadDatetime)?;
                 (DtKind::Offset, p)
             }
             tag => return Err(BlobError::unexpected(DtKind::Offset.name(), tag)),
         };
+        self.resolve_instant(kind, parts).map(|p| (p, bracket))
+    }
+
+    fn resolve_instant(&self, kind: DtKind, parts: DtParts) -> Result<DtParts, BlobError> {
         match (kind, self.zone) {
             (DtKind::Offset, _) => Ok(parts),
             (DtKind::Local, Some(z)) => {

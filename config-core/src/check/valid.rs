@@ -188,7 +188,7 @@ pub const fn validate_field_rules(
                 let zoned = matches!(inner, Schema::DateTime { kind: crate::datetime::DtKind::Offset, .. });
                 if !zoned && !matches!(inner, Schema::Struct(_)) {
                     return Err(
-                        "`tz` applies to fields holding instants (`DateTime<FixedOffset>`, `DateTime<Utc>`, `jiff::Timestamp`, `jiff::Zoned`) or structs holding them",
+                        "`tz` applies to fields holding instants (`DateTime<FixedOffset>`, `DateTime<Utc>`, `jiff::Timestamp`, `jiff::ZonedDateTime`) or structs holding them",
                     );
                 }
             }

@@ -58,10 +58,12 @@ macro_rules! walk_checks {
                     check_control(r, s, pos);
                     check_distinct(r, s, pos, variants, RuleId::OneOf);
                 }
-                Schema::DateTime { kind, .. } => {
+                Schema::DateTime { kind, ty } => {
                     check_control(r, s, pos);
                     match zoned {
                         Some(z) => check_zoned(r, s, pos, z),
+                        // `jiff::ZonedDateTime`: the value names its zone
+                        None if str_eq(ty, "ZonedDateTime") => check_zone_named(r, s, pos),
                         None => check_datetime_strings(r, s, pos, *kind),
                     }
                 }

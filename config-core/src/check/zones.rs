@@ -46,6 +46,63 @@ macro_rules! zone_checks {
             }
         }
 
+        /// A `jiff::ZonedDateTime` field without a zone in force: each value names its zone in an
+        /// RFC 9557 bracket, a zone of the database, with that zone's offset (read when the
+        /// summary was built: the zone is the value's, not the schema's).
+        $($c)? fn check_zone_named(r: &mut $R, s: &Summary<'_>, pos: &Pos) {
+            let mut i = 0;
+            while i < pos.dts.len {
+                let d = s.dts[pos.dts.at(i)];
+                i += 1;
+                let path = s.str(d.loc.path);
+                if !d.why.is_none() {
+                    if r.begin(RuleId::Datetime, d.loc, path, "") {
+                        r.push("invalid datetime \"");
+                        r.push(s.str(d.text));
+                        r.push("\": ");
+                        r.push(s.str(d.why));
+                        r.help("write the instant and its zone, like `2026-11-27T00:00:00+02:00[Europe/Kyiv]`");
+                        r.end();
+                    }
+                } else if d.zone_written.is_none() {
+                    if r.begin(RuleId::Tz, d.loc, path, "") {
+                        r.push(s.str(d.text));
+                        r.push(" names no zone, and no `tz` is in force here");
+                        r.help("add the zone in brackets, like `2026-11-27T00:00:00+02:00[Europe/Kyiv]`, or put `tz = \"...\"` on the field");
+                        r.end();
+                    }
+                } else if d.zone.is_none() {
+                    if r.begin(RuleId::Tz, d.loc, path, "") {
+                        r.push(s.str(d.text));
+                        r.push(" names `");
+                        r.push(s.str(d.zone_written));
+                        r.push("`, which is not a time zone of the bundled database");
+                        r.help("zone names are IANA names such as `Europe/Kyiv` or `America/New_York`");
+                        r.end();
+                    }
+                } else if d.zone_offset != d.offset && r.begin(RuleId::Tz, d.loc, path, "") {
+                    let written = parts_of_wall(d.wall, d.nano, d.offset);
+                    let instant = d.wall - d.offset as i64;
+                    let in_zone = parts_of_wall(instant + d.zone_offset as i64, d.nano, d.zone_offset);
+                    r.push(DtText::with_offset(&written).as_str());
+                    r.push(" has the wrong UTC offset: ");
+                    r.push(s.str(d.zone_written));
+                    r.push(" is ");
+                    r.push(DtText::offset(d.zone_offset).as_str());
+                    r.push(" (");
+                    r.push(s.str(d.zone_abbrev));
+                    r.push(") on ");
+                    r.push(DtText::date(&in_zone).as_str());
+                    r.help("write ");
+                    r.push(DtText::with_offset(&in_zone).as_str());
+                    r.push("[");
+                    r.push(s.str(d.zone_written));
+                    r.push("], the same instant");
+                    r.end();
+                }
+            }
+        }
+
         /// `2026-11-30T23:59:59+02:00` (the instant's reading in `z` is `+02:00` there).
         $($c)? fn outside(r: &mut $R, s: &Summary<'_>, d: &DtVal) {
             if r.begin(RuleId::Tz, d.loc, s.str(d.loc.path), "") {

@@ -1,7 +1,7 @@
 //! Before serde sees a checked document: every datetime under a zone in force is rewritten
 //! as the instant it names, in RFC 3339 with the zone's offset (`2026-11-27T00:00:00` in
 //! Europe/Kyiv becomes `2026-11-27T00:00:00+02:00`; a `[Zone]` bracket is dropped, or kept
-//! for a `jiff::Zoned` field, which needs it). The types' own `Deserialize` impls then read
+//! for a `jiff::ZonedDateTime` field, which needs it). The types' own `Deserialize` impls then read
 //! instants only, and know nothing of zones. The walk follows the schema, as the checker
 //! does, with the same rule for which zone is in force (`check/zones.rs`).
 
@@ -45,7 +45,7 @@ fn resolve_value(v: &mut DeValue<'_>, sch: &'static Schema, zone: Option<&'stati
         (Schema::Struct(st), DeValue::Table(t)) => resolve_table(t, st, zone),
         (Schema::DateTime { kind: DtKind::Offset, ty }, v) => {
             if let Some(z) = zone
-                && let Some(text) = instant_text(v, z, *ty == "Zoned")
+                && let Some(text) = instant_text(v, z, *ty == "ZonedDateTime")
             {
                 *v = DeValue::String(Cow::Owned(text));
             }

@@ -48,6 +48,8 @@ pub mod short {
         zone_written: u32,
         zone: u32,
         why: u32,
+        zone_offset: i32,
+        zone_abbrev: u32,
     ) -> DtVal {
         DtVal {
             loc,
@@ -59,6 +61,8 @@ pub mod short {
             zone_written: StrId(zone_written),
             zone: StrId(zone),
             why: StrId(why),
+            zone_offset,
+            zone_abbrev: StrId(zone_abbrev),
         }
     }
 }
@@ -259,8 +263,17 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
         loc(&mut o, &d.loc);
         let _ = write!(
             o,
-            ",{},{},{},{},{},{},{},{}),",
-            d.text.0, d.wall, d.nano, d.offset, d.has_offset, d.zone_written.0, d.zone.0, d.why.0
+            ",{},{},{},{},{},{},{},{},{},{}),",
+            d.text.0,
+            d.wall,
+            d.nano,
+            d.offset,
+            d.has_offset,
+            d.zone_written.0,
+            d.zone.0,
+            d.why.0,
+            d.zone_offset,
+            d.zone_abbrev.0
         );
     }
     o.push_str("], items: &[");

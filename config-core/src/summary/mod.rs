@@ -217,6 +217,11 @@ pub struct DtVal {
     /// For a string that is no such datetime: why (the other fields are zero); else
     /// [`StrId::NONE`].
     pub why: StrId,
+    /// For a known bracketed zone: its offset at the written instant and its abbreviation
+    /// there (read from the database when the summary is built, for a `jiff::ZonedDateTime` field
+    /// without a `tz`, whose zone is the bracket's); else 0 and [`StrId::NONE`].
+    pub zone_offset: i32,
+    pub zone_abbrev: StrId,
 }
 
 /// A table in an array that holds two datetimes or more: a window `no_overlap` may read.

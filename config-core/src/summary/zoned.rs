@@ -79,6 +79,8 @@ impl Builder<'_> {
                         zone_written: none,
                         zone: none,
                         why: bad.why,
+                        zone_offset: 0,
+                        zone_abbrev: none,
                     };
                     self.dts.push((p, dv));
                 }
@@ -91,11 +93,17 @@ impl Builder<'_> {
         if !self.dt_seen.insert((p, text)) {
             return;
         }
+        let (mut zone_offset, mut zone_abbrev) = (0, StrId::NONE);
         let (zone_written, zone) = match r.zone {
             None => (StrId::NONE, StrId::NONE),
             Some(z) => {
                 let written = self.intern(z);
-                let primary = Zone::named(z).ok().map(|zone| zone.primary_name().to_owned());
+                let zone = Zone::named(z).ok();
+                if let Some(reading) = zone.as_ref().and_then(|zone| zone.offset_at(r.parts).ok()) {
+                    zone_offset = reading.offset_secs;
+                    zone_abbrev = self.intern(&reading.abbreviation);
+                }
+                let primary = zone.map(|zone| zone.primary_name().to_owned());
                 (written, primary.map_or(StrId::NONE, |n| self.intern(&n)))
             }
         };
@@ -110,6 +118,8 @@ impl Builder<'_> {
             zone_written,
             zone,
             why: StrId::NONE,
+            zone_offset,
+            zone_abbrev,
         };
         self.dts.push((p, dv));
     }
