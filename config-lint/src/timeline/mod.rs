@@ -17,6 +17,7 @@ mod draw;
 pub(crate) mod model;
 
 pub(crate) use at::run as run_at;
+pub(crate) use draw::{short, short_wall};
 
 use super::args::{TimelineArgs, TimelineFormat};
 use super::check::parse_now;
