@@ -46,6 +46,12 @@ pub(crate) enum Command {
     Report(ReportArgs),
     /// Serve that page on localhost, refreshed on every save of the file.
     Preview(PreviewArgs),
+    /// The windowed items (`before` pairs, `no_overlap` lists) as a text Gantt chart of days.
+    ///
+    /// One row per item, one column per day; today, clock changes and overlaps marked.
+    Timeline(TimelineArgs),
+    /// The windowed items active at an instant, with their start and end in their zone.
+    At(AtArgs),
 }
 
 #[derive(Debug, Args)]
@@ -168,6 +174,53 @@ pub(crate) struct PreviewArgs {
     /// Warnings fail the verdict too.
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TimelineArgs {
+    /// The TOML file to draw.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The first day drawn (`2026-10-20`, a day in the zone days are drawn in; default: the
+    /// day of the earliest start).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last day drawn (default: the day of the latest end; at most 120 days are drawn).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// The zone days are drawn in, an IANA name (default: the zone in force at the items,
+    /// else UTC).
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+    pub format: TimelineFormat,
+    /// The moment marked as today (RFC 3339 with offset; default: the clock).
+    #[arg(long, value_name = "INSTANT")]
+    pub now: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct AtArgs {
+    /// RFC 3339 with an offset (`2026-10-25T12:00:00+01:00`), or a local time
+    /// (`2026-10-25T12:00:00`) read in `--tz`, else in the zone in force at the items.
+    #[arg(value_name = "INSTANT")]
+    pub instant: String,
+    /// The TOML file to read.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The zone a local INSTANT is read in, an IANA name.
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+    pub format: TimelineFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TimelineFormat {
+    /// Text for a terminal or a CI log.
+    Text,
+    /// One JSON document.
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -92,7 +92,8 @@ pub(crate) fn parse_now(now: Option<&str>) -> Result<DateTime<FixedOffset>, Lint
         LintError::BadValue {
             flag: "--now",
             message: format!(
-                "`{s}` is not an RFC 3339 datetime with offset, like `2026-11-29T09:00:00+01:00`"
+                "`{}` is not an RFC 3339 datetime with offset, like `2026-11-29T09:00:00+01:00`",
+                config_core::diag::shown(s)
             ),
         }
     })

@@ -37,6 +37,12 @@ pub enum LintError {
     /// An argument value clap cannot judge (e.g. `--now`).
     #[error("invalid value for `{flag}`: {message}")]
     BadValue { flag: &'static str, message: String },
+    /// A zone name (`--tz`) the bundled database does not know.
+    #[error("invalid value for `{flag}`: {source}")]
+    UnknownZone { flag: &'static str, source: config_core::zone::ZoneError },
+    /// A local time on the command line that its zone skips or repeats.
+    #[error("invalid value for `{flag}`: {source}")]
+    LocalTime { flag: &'static str, source: Box<config_core::zone::LocalTimeError> },
 }
 
 fn did_you_mean(s: &Option<&'static str>) -> String {
@@ -54,6 +60,12 @@ impl LintError {
             LintError::SchemaSyntax { .. } | LintError::SchemaInvalid { .. } => {
                 Some("export the schema again with `<app>-lint schema > FILE`".to_owned())
             }
+            LintError::UnknownZone { .. } => Some(
+                "zone names are IANA names, spelled as the database spells them: `Europe/Kyiv`, \
+                 `America/New_York`, `UTC`"
+                    .to_owned(),
+            ),
+            LintError::LocalTime { source, .. } => Some(source.help()),
             LintError::Git { .. } => Some(
                 "run inside the repository, with a revision that has the file (`git log -- FILE`)".to_owned(),
             ),

@@ -25,6 +25,8 @@
 //! | `template` | a commented TOML skeleton: every key, its doc and rules, an example value | 0 |
 //! | `report FILE [--against REV \| --old FILE] [-o PATH]` | one self-contained HTML page: verdict, findings, the menu's sizes and budgets, what changed | as `check` |
 //! | `preview FILE [--addr 127.0.0.1:PORT]` | serves that page on loopback, refreshed on every save | runs until stopped; 2 usage / I/O |
+//! | `timeline FILE [--from DATE] [--to DATE] [--tz ZONE] [--now INSTANT]` | every windowed item (a `before` pair of datetimes, a `no_overlap` list's element) as a row of days: today, clock changes, overlaps marked (`--format text\|json`) | 0, 1 does not parse, 2 bad date / zone |
+//! | `at INSTANT FILE [--tz ZONE]` | the windowed items active at that instant, each with its start and end in its zone (`--format text\|json`) | 0, 1 does not parse, 2 bad instant / zone |
 //!
 //! The doc comments (`///`) of the app's config types, fields and enum variants are part
 //! of the schema: `docs`, `template`, `explain KEY`, the editor schema's descriptions and
@@ -62,7 +64,9 @@ mod schema_export;
 mod schema_load;
 mod stats;
 mod template;
+mod timeline;
 mod warnings;
+mod windows;
 
 pub use check::{DeserializeFn, LintOptions, lint_text};
 pub use error::LintError;
@@ -209,6 +213,8 @@ where
         Command::Template => generated("template", template::template, &mut ctx, out),
         Command::Report(a) => report::run(a, &mut ctx, out),
         Command::Preview(a) => preview::run(a, &mut ctx, out),
+        Command::Timeline(a) => timeline::run(a, &mut ctx, out),
+        Command::At(a) => timeline::run_at(a, &mut ctx, out),
     };
     match result {
         Ok(code) => code,

@@ -353,3 +353,53 @@ fn diff_and_stats_quote_hostile_text_escaped_and_cut() {
         }
     }
 }
+
+/// `timeline` and `at` name items by their keys and titles: the same escaping and cutting,
+/// in text and JSON, on every hand-made hostile file and on promotions whose `id` holds a
+/// terminal escape, a right-to-left override and 10,000 characters.
+#[test]
+fn timeline_and_at_quote_hostile_text_escaped_and_cut() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile_output");
+    std::fs::create_dir_all(&dir).unwrap();
+    let promo = |id: &str| {
+        format!(
+            "[[promotions]]\nid = \"{id}\"\ntitle = \"t\"\nstarts = 2026-11-27T00:00:00+01:00\n\
+             ends = 2026-11-30T00:00:00+01:00\npercent_off = 30\n\n"
+        )
+    };
+    let ids = format!("{}{}", promo("evil\\u001b[2J\\u202egnp.exe"), promo(&long_value()));
+    let named = dir.join("timeline_ids,50%:x.toml");
+    std::fs::write(&named, format!("free_shipping_over_cents = 4900\n\n{ids}")).unwrap();
+    let mut files: Vec<PathBuf> = written().iter().map(|(_, p)| p.clone()).collect();
+    files.push(named.clone());
+    for path in &files {
+        let p = path.to_str().unwrap();
+        for args in [
+            vec!["timeline", "--now", "2026-11-28T00:00:00Z", p],
+            vec!["timeline", "--now", "2026-11-28T00:00:00Z", "--format", "json", p],
+            vec!["at", "2026-11-28T00:00:00Z", p],
+            vec!["at", "--format", "json", "2026-11-28T00:00:00Z", p],
+        ] {
+            let (code, out, err) = lint(&args);
+            let what = format!("{p}: {}", args[..args.len() - 1].join(" "));
+            assert!(code <= 1, "{what}: exit {code}\n{err}");
+            assert!(!out.contains(&long_value()), "{what}: the 10,000-character id is echoed whole");
+            assert_safe_text(&what, &out, MAX_LINE_LONG_INPUT + 3 * p.len());
+            assert_safe_text(&format!("{what} (stderr)"), &err, MAX_LINE);
+            if args.contains(&"json") && code == 0 {
+                serde_json::from_str::<serde_json::Value>(&out)
+                    .unwrap_or_else(|e| panic!("{what}: {e}\n{out}"));
+            }
+        }
+    }
+    // the escaped id is shown as visible escapes, and both items are drawn and active
+    let (_, out, _) = lint(&["timeline", "--now", "2026-11-28T00:00:00Z", named.to_str().unwrap()]);
+    assert!(out.contains("\nevil\\u{1b}[2J\\u{202e}gn…  ####  "), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.ends_with("####  2026-11-26 23:00 → 2026-11-29 23:00")).count(),
+        2,
+        "{out}"
+    );
+    let (_, out, _) = lint(&["at", "2026-11-28T00:00:00Z", named.to_str().unwrap()]);
+    assert!(out.contains(": 2 of 2 windowed items active"), "{out}");
+}

@@ -33,6 +33,10 @@ mod kyiv {
     // the shipped file's zone, so its local times read as the shop reads them
     config_tests::shop_types!(#[config(tz = "Europe/Kyiv")]);
 }
+mod zones {
+    // sales in Berlin and New York, in `no_overlap` lists (the timeline fixture's schema)
+    config_tests::zones_types!();
+}
 
 const EARLY: &str = "2026-01-01T00:00:00Z";
 const INSTALL: &str = "apt-get install -y chromium";
@@ -166,18 +170,28 @@ fn linter_for(file: &Path) -> Linter {
 
 /// `shop-lint report FILE -o PAGE --now EARLY`: the exit code and the page.
 fn report(file: &Path, page: &Path) -> (u8, String) {
-    let args = ["shop-lint", "report", file.to_str().unwrap(), "-o", page.to_str().unwrap(), "--now", EARLY];
+    report_with(&linter_for(file), file, page, EARLY)
+}
+
+/// `<linter> report FILE -o PAGE --now NOW`: the exit code and the page.
+fn report_with(linter: &Linter, file: &Path, page: &Path, now: &str) -> (u8, String) {
+    let args = [linter.name, "report", file.to_str().unwrap(), "-o", page.to_str().unwrap(), "--now", now];
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run(args, &linter_for(file), &mut out, &mut err);
+    let code = run(args, linter, &mut out, &mut err);
     assert!(code < 2, "{}", String::from_utf8_lossy(&err));
     (code, std::fs::read_to_string(page).unwrap())
 }
 
 /// The rule ids of `check --format json` on `file`, in order.
 fn check_rules(file: &Path) -> Vec<String> {
-    let args = ["shop-lint", "check", "--format", "json", "--now", EARLY, file.to_str().unwrap()];
+    check_rules_with(&linter_for(file), file)
+}
+
+/// The rule ids of `<linter> check --format json` on `file`, in order.
+fn check_rules_with(linter: &Linter, file: &Path) -> Vec<String> {
+    let args = [linter.name, "check", "--format", "json", "--now", EARLY, file.to_str().unwrap()];
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    run(args, &linter_for(file), &mut out, &mut err);
+    run(args, linter, &mut out, &mut err);
     let v: Value = serde_json::from_slice(&out).unwrap();
     v["files"][0]["diagnostics"]
         .as_array()
@@ -236,7 +250,42 @@ fn the_shops_config_reads_as_a_pass_in_chromium() {
     assert!(dom.contains("3 used of 3 allowed"), "max_depth = 3, and the menu has 3 levels");
     // the script ran (inline scripts are allowed by the policy)
     assert!(dom.contains(">Expand all</button>"));
+    // the timeline: one row per windowed item (the promotions' `starts` / `ends` and the
+    // menu entry with `visible_from` / `visible_until`), each with its bar; no overlap, as
+    // the shop declares no `no_overlap` list
+    let windowed = text.matches("\nstarts = ").count() + text.matches("\nvisible_from = ").count();
+    assert_eq!(windowed, 5);
+    let rows = attr_values(&dom, "div", "tl-row", "data-path");
+    assert_eq!(rows.len(), windowed, "{rows:?}");
+    assert_eq!(rows.iter().filter(|p| p.starts_with("promotions[")).count(), 4);
+    assert_eq!(elements(&dom, "i", "tl-bar").len(), windowed);
+    assert!(dom.contains("<section id=\"timeline\" data-items=\"5\""), "{dom}");
+    assert!(elements(&dom, "i", "tl-over").is_empty());
     screenshots(&file_url(&dir.join("report.html")), "good");
+}
+
+#[test]
+fn the_timeline_marks_an_overlap_today_and_a_clock_change_in_chromium() {
+    let dir = tmp("timeline");
+    let toml = repo("config-lint/tests/fixtures/timeline.toml");
+    let linter = Linter::app::<zones::Schedule>("zones-lint");
+    let (code, _) = report_with(&linter, &toml, &dir.join("report.html"), "2026-10-28T12:00:00+01:00");
+    assert_eq!(code, 1, "the overlap is an error of `check`");
+    let dom = dump_dom(&file_url(&dir.join("report.html")));
+    // five drawn items (a sixth names no instant, and is listed as not drawn)
+    let rows = attr_values(&dom, "div", "tl-row", "data-path");
+    assert_eq!(rows, ["sales[0]", "sales[1]", "sales[2]", "us_sales[0]", "us_sales[1]"]);
+    assert!(dom.contains("Not drawn: <code>us_sales[2]</code>"), "{dom}");
+    // the two overlapping sales are marked, on their rows only, as `check` reports them
+    let overlapping = attr_values(&dom, "div", "tl-row", "data-overlap");
+    assert_eq!(overlapping, ["true", "true", "false", "false", "false"]);
+    assert_eq!(elements(&dom, "i", "tl-over").len(), 2);
+    assert!(check_rules_with(&linter, &toml).contains(&"overlap".to_owned()));
+    // today and Berlin's change of 25 October: one mark per track (the head and each row)
+    assert_eq!(elements(&dom, "i", "tl-today").len(), rows.len() + 1);
+    assert_eq!(elements(&dom, "i", "tl-dst").len(), rows.len() + 1);
+    assert!(dom.contains("Clocks change: 2026-10-25 03:00 CEST → 2026-10-25 02:00 CET"), "{dom}");
+    screenshots(&file_url(&dir.join("report.html")), "timeline");
 }
 
 #[test]

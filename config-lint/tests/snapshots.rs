@@ -5,7 +5,8 @@
 //! config-lint --test snapshots` and review the diff.
 //!
 //! Commands run in process through `config_lint::run`, with the shop and nav test
-//! schemas as app linters; paths are relative to this crate, as in CI. (The taxonomy
+//! schemas as app linters (and, for the time commands, the zones schema and the shop's
+//! in its shipped zone); paths are relative to this crate, as in CI. (The taxonomy
 //! renderings with fixed file names, `diff_taxonomy` and `stats_taxonomy`, are unit tests
 //! of the crate: `src/diff/tests.rs`.)
 
@@ -18,6 +19,13 @@ mod shop {
 mod nav {
     config_tests::nav_types!();
 }
+mod zones {
+    config_tests::zones_types!();
+}
+mod kyiv {
+    // the shipped file's zone, so its local times read as the shop reads them
+    config_tests::shop_types!(#[config(tz = "Europe/Kyiv")]);
+}
 
 const NOW: &str = "2026-12-15T12:00:00+01:00";
 /// Before every promotion of the fixtures: no `promotion-over` warnings.
@@ -29,6 +37,10 @@ fn shop() -> Linter {
 
 fn nav() -> Linter {
     Linter::app::<nav::Nav>("nav-lint")
+}
+
+fn zones() -> Linter {
+    Linter::app::<zones::Schedule>("zones-lint")
 }
 
 /// Runs a command line and renders what a terminal would show.
@@ -186,4 +198,77 @@ fn schema_formats() {
     check("schema_native", &shop(), &["schema"]);
     check("schema_json_schema", &shop(), &["schema", "--format", "json-schema"]);
     check("schema_json_schema_nav", &nav(), &["schema", "--format", "json-schema"]);
+}
+
+/// Sales in Berlin and New York around the end of summer time, one overlap, one open end,
+/// one local time New York repeats; today fixed.
+const TIMELINE: &str = "tests/fixtures/timeline.toml";
+const DURING: &str = "2026-10-28T12:00:00+01:00";
+
+#[test]
+fn timeline_text_and_json() {
+    check("timeline_zones", &zones(), &["timeline", "--now", DURING, TIMELINE]);
+    check("timeline_zones_json", &zones(), &["timeline", "--now", DURING, "--format", "json", TIMELINE]);
+    // days drawn in New York: its own change on 1 November, Berlin's not marked
+    check(
+        "timeline_zones_new_york",
+        &zones(),
+        &[
+            "timeline",
+            "--now",
+            DURING,
+            "--tz",
+            "America/New_York",
+            "--from",
+            "2026-10-24",
+            "--to",
+            "2026-11-03",
+            TIMELINE,
+        ],
+    );
+    // a range longer than the widest chart is cut, with a note
+    check(
+        "timeline_cut",
+        &zones(),
+        &["timeline", "--now", DURING, "--from", "2026-09-01", "--to", "2027-03-01", TIMELINE],
+    );
+    // the shipped file, in the shop's zone: promotions and a time-boxed menu entry
+    let shipped = "../examples/shop/marketing.toml";
+    check(
+        "timeline_shop",
+        &Linter::app::<kyiv::Marketing>("shop-lint"),
+        &["timeline", "--now", NOW, shipped],
+    );
+    // a file without windows
+    check("timeline_none", &nav(), &["timeline", "--now", NOW, "tests/fixtures/nav_warnings.toml"]);
+}
+
+#[test]
+fn at_an_instant() {
+    // noon in Berlin on the day the clocks go back: autumn and halloween (overlapping), us-members
+    check("at_local", &zones(), &["at", "2026-10-25T12:00:00", TIMELINE]);
+    check("at_offset_json", &zones(), &["at", "--format", "json", "2026-10-27T14:00:00Z", TIMELINE]);
+    check("at_none", &zones(), &["at", "--tz", "America/New_York", "2026-12-01T00:00:00", TIMELINE]);
+}
+
+#[test]
+fn timeline_and_at_usage_errors() {
+    check("timeline_bad_date", &zones(), &["timeline", "--from", "2026-13-01", TIMELINE]);
+    check(
+        "timeline_to_before_from",
+        &zones(),
+        &["timeline", "--from", "2026-11-01", "--to", "2026-10-01", TIMELINE],
+    );
+    check("timeline_unknown_zone", &zones(), &["timeline", "--tz", "Europe/Berlinn", TIMELINE]);
+    check("at_bad_instant", &zones(), &["at", "tomorrow", TIMELINE]);
+    // 02:30 on 25 October happens twice in Berlin
+    check("at_fold", &zones(), &["at", "2026-10-25T02:30:00", TIMELINE]);
+    check("timeline_syntax_error", &shop(), &["timeline", "../tests/fixtures/bad/shop/syntax.toml"]);
+}
+
+#[test]
+fn window_over_in_the_zone_in_force() {
+    // autumn (a `before` pair in a `no_overlap` list: one warning) and us-members (only in a
+    // `no_overlap` list) ended before now; their local ends are read in Berlin and New York
+    check("check_window_over_zones", &zones(), &["check", "--now", DURING, TIMELINE]);
 }

@@ -1,12 +1,12 @@
 //! `report FILE [--against REV | --old FILE] [-o PATH]`: one self-contained HTML page
 //! that marketing can read without a terminal: the verdict and every finding with its
 //! code frame and its rule's explanation, the menu as a collapsible tree with the JSON
-//! and gzip size of each branch and the budgets as used / allowed, and, given an older
-//! version, what changed. `preview` serves the same page and refreshes it on save.
+//! and gzip size of each branch and the budgets as used / allowed, the windowed items on
+//! a time axis (the `timeline` command's model), and, given an older version, what changed. `preview` serves the same page and refreshes it on save.
 //!
 //! Split by job: `model` gathers what the page shows from the linter's own models (the
-//! `check` pipeline, `breakdown`, `diff`), `page` writes the HTML, `shown` makes the
-//! user's strings safe to show.
+//! `check` pipeline, `breakdown`, `diff`, `timeline::model`), `page` writes the HTML (its
+//! timeline section in `timeline`), `shown` makes the user's strings safe to show.
 //!
 //! Output: `report.html` in the current directory by default; `-o -` writes the page to
 //! standard output (and the summary line to standard error). The page is written whatever
@@ -16,6 +16,7 @@
 mod model;
 mod page;
 mod shown;
+mod timeline;
 
 pub(crate) use model::Judging;
 pub(crate) use page::{Mode, preview_csp, unreadable_page};

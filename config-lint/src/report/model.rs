@@ -7,10 +7,9 @@
 //! compares on its own, so the page agrees with `check`, `stats` and `diff`.
 //!
 //! A finding carries the doc comment of the field it is about (the first paragraph, as
-//! the human format's note has it). Not shown yet, on purpose:
-//! - a timeline (promotion windows on a time axis): the crate has no timeline model yet.
-//!   When it has one, it becomes a field of [`Report`] and a section of the page (the
-//!   place is marked in `page.rs`); until then the page has no such section at all.
+//! the human format's note has it). The timeline is the `timeline` command's model
+//! (`timeline::model::build`, over the same parsed document, judged at the same `--now`,
+//! days in the zone in force at the items), so the page and `timeline` draw the same bars.
 
 use crate::breakdown::{self, Branches, Node};
 use crate::check::{DeserializeFn, LintOptions, lint_text_seeing};
@@ -18,6 +17,8 @@ use crate::diff::{self, DiffReport};
 use crate::formats::CheckTotals;
 use crate::input::InputFile;
 use crate::measure::Size;
+use crate::timeline::model::{self as timeline, Timeline};
+use crate::windows::nanos;
 use chrono::{DateTime, FixedOffset};
 use config_core::schema::unwrap_opt;
 use config_core::{Diagnostic, Diagnostics, Rule, RuleId, Schema, SchemaRef, Severity};
@@ -64,6 +65,8 @@ pub(crate) struct Report {
     pub document: Option<Node>,
     pub menus: Vec<Menu>,
     pub budgets: Vec<Budget>,
+    /// The windowed items on a time axis; `None` when the file does not parse.
+    pub timeline: Option<Timeline>,
     pub changes: Option<Changes>,
 }
 
@@ -126,6 +129,7 @@ pub(crate) enum Changes {
 pub(crate) fn build(judging: &Judging, new: &InputFile, old: Option<&InputFile>) -> Report {
     let root = judging.schema.get();
     let mut measured = None;
+    let mut drawn = None;
     let findings = match &new.not_utf8 {
         Some(bad) => {
             let mut d = Diagnostics::new(new.name.clone(), new.text.clone());
@@ -134,7 +138,12 @@ pub(crate) fn build(judging: &Judging, new: &InputFile, old: Option<&InputFile>)
         }
         None => {
             let opts = LintOptions { now: judging.now, syntax_only: false };
-            let see = |doc: &DeTable<'_>| measured = Some(measure(doc, root));
+            let now = nanos(judging.now.timestamp(), judging.now.timestamp_subsec_nanos());
+            let days = timeline::Options { from: None, to: None, zone: None, now };
+            let see = |doc: &DeTable<'_>| {
+                measured = Some(measure(doc, root));
+                drawn = Some(timeline::build(&new.text, doc, root, &days));
+            };
             lint_text_seeing(&new.name, &new.text, Some(judging.schema), judging.deserialize, &opts, see)
         }
     };
@@ -156,6 +165,7 @@ pub(crate) fn build(judging: &Judging, new: &InputFile, old: Option<&InputFile>)
         document,
         menus,
         budgets,
+        timeline: drawn,
         changes,
     }
 }

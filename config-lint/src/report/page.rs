@@ -12,11 +12,12 @@
 //! Every string that comes from the checked file (names, paths, messages, frames) goes
 //! through `shown` first (no raw control or invisible character, long text cut); the
 //! template then escapes it. Test hooks are attributes a reader never sees:
-//! `#verdict[data-verdict]`, `.finding[data-rule][data-severity]`, `li.branch[data-level]`
-//! and `section.menu[data-items]`.
+//! `#verdict[data-verdict]`, `.finding[data-rule][data-severity]`, `li.branch[data-level]`,
+//! `section.menu[data-items]`, and the timeline's (`timeline.rs`).
 
 use super::model::{Budget, Changes, Finding, LISTED_BRANCHES, Menu, Report};
 use super::shown::{FRAME_LINE_CHARS, NAME_CHARS, TEXT_CHARS, shown, shown_lines};
+use super::timeline;
 use crate::breakdown::Node;
 use crate::diff::{DiffReport, display_path, factor_text, pair_text};
 use crate::measure::{GZIP_LEVEL, human_bytes};
@@ -74,14 +75,14 @@ pub(crate) fn render(r: &Report, mode: Mode) -> String {
                             a href={ "#menu-" (i) } { "Menu " code { (shown(&m.field, NAME_CHARS)) } }
                         }
                         @if r.document.is_some() { a href="#payload" { "Payload" } }
+                        @if timeline::shown_for(r.timeline.as_ref()) { a href="#timeline" { "Timeline" } }
                         @if r.changes.is_some() { a href="#changes" { "What changed" } }
                     }
                     (findings(r))
                     @for (i, m) in r.menus.iter().enumerate() { (menu(r, i, m)) }
                     (payload(r))
-                    // A timeline section (promotion windows on a time axis) goes here once
-                    // the crate has a timeline model (see `model.rs`); there is none yet, and
-                    // the page renders no empty section for it.
+                    // the windows on a time axis (`timeline.rs`); no section without any
+                    (timeline::section(r.timeline.as_ref()))
                     @if let Some(c) = &r.changes { (changes(c)) }
                 }
                 footer {
