@@ -13,8 +13,9 @@ pub const RULE: RuleDescriptor = RuleDescriptor {
     moments: Moments::LINT,
     what: "A field `starts` with `#[config(before = \"ends\")]` over datetimes opens a window that \
            closes at `ends`. The linter warns when `ends` is earlier than now (`--now`, default \
-           the clock). Local datetimes and dates are compared as UTC. Never a build error: old \
-           entries are valid, just dead weight.",
+           the clock). A local time is read in the zone in force at the field (UTC without \
+           one); a date end runs through that day. The windows of `no_overlap` lists count \
+           too, each item once. Never a build error: old entries are valid, just dead weight.",
     why: "Finished campaigns stay in the file, are sent to every visitor and get copied into the \
           next campaign by accident. `--deny-warnings` makes CI refuse them.",
     example: Some(Example {
