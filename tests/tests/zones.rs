@@ -257,3 +257,19 @@ fn overlap_compares_a_bounded_number_of_windows() {
     assert!(f[0].3.contains(&format!("more than {cap} windows")), "{f:?}");
     assert_eq!(f[0].1, format!("sales[{cap}].starts"));
 }
+
+#[test]
+fn before_orders_a_local_time_and_an_offset_in_the_zone() {
+    let sale = |a: &str, b: &str| format!("[[sales]]\nid = \"s\"\nstarts = {a}\nends = {b}\n");
+    // 00:00 in Berlin is 23:00Z the day before: an end at 23:30+01:00 is before it
+    let f = findings(&sale("2026-11-27T00:00:00", "2026-11-26T23:30:00+01:00"));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].0.as_str(), f[0].1.as_str()), ("before", "sales[0].starts"));
+    // the other way round, and the same instant written both ways (not strictly before)
+    assert!(
+        check_str::<plain::Schedule>("s.toml", &sale("2026-11-26T23:30:00+01:00", "2026-11-27T00:00:00"))
+            .is_ok()
+    );
+    let same = findings(&sale("2026-11-27T00:00:00", "2026-11-27T00:00:00+01:00"));
+    assert_eq!(same[0].0, "before", "{same:?}");
+}

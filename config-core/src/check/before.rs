@@ -17,24 +17,30 @@ macro_rules! before_checks {
             ""
         }
 
-        $($c)? fn check_before(r: &mut $R, s: &Summary<'_>, pos: &Pos, field: &Field, fields: &'static [Field]) {
+        /// The one `before` finding, at `loc`.
+        $($c)? fn report_before(r: &mut $R, s: &Summary<'_>, loc: Loc, key: &str, other_key: &str) {
+            if r.begin(RuleId::Before, loc, s.str(loc.path), "") {
+                r.push("`");
+                r.push(key);
+                r.push("` must be before `");
+                r.push(other_key);
+                r.push("`, but it is not");
+                r.help("check the order of the two values (and their UTC offsets)");
+                r.end();
+            }
+        }
+
+        $($c)? fn check_before(r: &mut $R, s: &Summary<'_>, pos: &Pos, field: &'static Field, fields: &'static [Field], zone: Option<&'static ZoneRules>) {
             let mut i = 0;
             while i < field.rules.len() {
                 if let Rule::Before(other) = field.rules[i] {
                     let other_key = sibling_key(fields, other);
+                    check_mixed_before(r, s, pos, field, other_key, fields, zone);
                     let mut j = 0;
                     while j < pos.pairs.len {
                         let pr = s.pairs[pos.pairs.at(j)];
-                        if field.matches(s.str(pr.a)) && str_eq(s.str(pr.b), other_key)
-                            && r.begin(RuleId::Before, pr.loc, s.str(pr.loc.path), "")
-                        {
-                            r.push("`");
-                            r.push(field.key);
-                            r.push("` must be before `");
-                            r.push(other_key);
-                            r.push("`, but it is not");
-                            r.help("check the order of the two values (and their UTC offsets)");
-                            r.end();
+                        if field.matches(s.str(pr.a)) && str_eq(s.str(pr.b), other_key) {
+                            report_before(r, s, pr.loc, field.key, other_key);
                         }
                         j += 1;
                     }
@@ -45,3 +51,47 @@ macro_rules! before_checks {
     };
 }
 pub(crate) use before_checks;
+
+/// `check_mixed_before`, for `checker!`: a local datetime against an offset one, ordered by
+/// the zone in force at each field (no zone: the `datetime` kind finding covers it).
+macro_rules! mixed_before_checks {
+    ($($c:ident)?; $R:ty) => {
+        /// The instant (nanoseconds) of one reading under `zone`.
+        $($c)? fn instant_nanos(at: (i64, u32, i32, bool), zone: Option<&'static ZoneRules>) -> Option<i128> {
+            let (wall, nano, offset, has_offset) = at;
+            let secs = if has_offset {
+                wall - offset as i64
+            } else {
+                match zone {
+                    Some(z) => match z.resolve(wall) {
+                        Local::One(rd) => wall - rd.offset as i64,
+                        _ => return None,
+                    },
+                    None => return None,
+                }
+            };
+            Some(secs as i128 * 1_000_000_000 + nano as i128)
+        }
+
+        $($c)? fn check_mixed_before(
+            r: &mut $R, s: &Summary<'_>, pos: &Pos, field: &'static Field, other_key: &'static str,
+            fields: &'static [Field], zone: Option<&'static ZoneRules>,
+        ) {
+            let Some(other) = field_named(fields, other_key) else { return };
+            let (za, zb) = (zone_in(field.rules, zone), zone_in(other.rules, zone));
+            let mut j = 0;
+            while j < pos.mixed_pairs.len {
+                let m = s.mixed_pairs[pos.mixed_pairs.at(j)];
+                j += 1;
+                if !field.matches(s.str(m.a)) || !str_eq(s.str(m.b), other_key) {
+                    continue;
+                }
+                let (Some(ta), Some(tb)) = (instant_nanos(m.a_at, za), instant_nanos(m.b_at, zb)) else { continue };
+                if ta >= tb {
+                    report_before(r, s, m.loc, field.key, other_key);
+                }
+            }
+        }
+    };
+}
+pub(crate) use mixed_before_checks;

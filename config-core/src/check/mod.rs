@@ -52,7 +52,7 @@ macro_rules! checker {
         use $crate::rules::RuleId;
         use $crate::schema::{Field, Num, Rule, Schema, SchemaRef, unwrap_opt};
         use $crate::summary::{
-            DISTINCT_CAP, DtVal, Extreme, Item, ItemField, KeyPos, Kind, Pos, PositionId, RecordList,
+            DISTINCT_CAP, DtVal, Extreme, Item, ItemField, KeyPos, Kind, Loc, Pos, PositionId, RecordList,
             Summary, Val,
         };
         use $crate::check::OVERLAP_CAP;
@@ -71,6 +71,7 @@ macro_rules! checker {
         $crate::check::tables::table_checks!($($c)?; $R);
         $crate::check::arrays::array_checks!($($c)?; $R);
         $crate::check::before::before_checks!($($c)?; $R);
+        $crate::check::before::mixed_before_checks!($($c)?; $R);
         $crate::check::zones::zone_checks!($($c)?; $R);
         $crate::check::overlap::overlap_checks!($($c)?; $R);
     };

@@ -100,7 +100,7 @@ macro_rules! table_checks {
                         }
                     }
                 }
-                check_before(r, s, pos, field, fields);
+                check_before(r, s, pos, field, fields, zone);
                 if let Some(k) = kp {
                     check_pos(r, s, field.ty.get(), k.pos, field.rules, true, zone);
                 }

@@ -2,7 +2,8 @@
 //! as a [`Summary`] for the checker.
 
 use super::{
-    Distinct, DtVal, Dup, Extreme, Item, ItemField, KeyPos, KindSeen, Loc, Pair, Pos, PositionId, Summary,
+    Distinct, DtVal, Dup, Extreme, Item, ItemField, KeyPos, KindSeen, Loc, MixedPair, Pair, Pos, PositionId,
+    Summary,
 };
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -24,6 +25,7 @@ pub struct SummaryBuf {
     pub dts: Vec<DtVal>,
     pub items: Vec<Item>,
     pub item_fields: Vec<ItemField>,
+    pub mixed_pairs: Vec<MixedPair>,
     pub strs: Vec<Cow<'static, str>>,
 }
 
@@ -44,6 +46,7 @@ impl Default for SummaryBuf {
             dts: Vec::new(),
             items: Vec::new(),
             item_fields: Vec::new(),
+            mixed_pairs: Vec::new(),
             strs: Vec::new(),
         }
     }
@@ -67,6 +70,7 @@ impl SummaryBuf {
             dts: &self.dts,
             items: &self.items,
             item_fields: &self.item_fields,
+            mixed_pairs: &self.mixed_pairs,
             strs: &strs,
         };
         f(&s)
@@ -123,5 +127,6 @@ impl SummaryBuf {
         self.pairs.iter_mut().for_each(|p| f(&mut p.loc));
         self.dts.iter_mut().for_each(|d| f(&mut d.loc));
         self.item_fields.iter_mut().for_each(|d| f(&mut d.loc));
+        self.mixed_pairs.iter_mut().for_each(|d| f(&mut d.loc));
     }
 }

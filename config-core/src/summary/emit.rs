@@ -69,7 +69,16 @@ pub mod short {
 
 #[doc(hidden)]
 pub mod short_items {
-    use super::super::{Item, ItemField, Loc, Span32, StrId};
+    use super::super::{Item, ItemField, Loc, MixedPair, Span32, StrId};
+    pub const fn mixed(
+        a: u32,
+        b: u32,
+        loc: Loc,
+        a_at: (i64, u32, i32, bool),
+        b_at: (i64, u32, i32, bool),
+    ) -> MixedPair {
+        MixedPair { a: StrId(a), b: StrId(b), loc, a_at, b_at }
+    }
     pub const fn item(list: u32, index: u32, fields: Span32) -> Item {
         Item { list, index, fields }
     }
@@ -184,6 +193,8 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
         span(&mut o, &p.dts);
         o.push_str(",items:");
         span(&mut o, &p.items);
+        o.push_str(",mixed_pairs:");
+        span(&mut o, &p.mixed_pairs);
         o.push_str(",bad_url:");
         opt_bad(&mut o, &p.bad_url);
         o.push_str(",url_http:");
@@ -287,6 +298,12 @@ pub fn emit(s: &SummaryBuf, krate: &str) -> String {
         let _ = write!(o, "field({},", f.key.0);
         loc(&mut o, &f.loc);
         let _ = write!(o, ",{},{},{},{},{},{}),", f.is_dt, f.wall, f.nano, f.offset, f.has_offset, f.text.0);
+    }
+    o.push_str("], mixed_pairs: &[");
+    for m in &s.mixed_pairs {
+        let _ = write!(o, "mixed({},{},", m.a.0, m.b.0);
+        loc(&mut o, &m.loc);
+        let _ = write!(o, ",{:?},{:?}),", m.a_at, m.b_at);
     }
     o.push_str("], strs: &[");
     for st in &s.strs {

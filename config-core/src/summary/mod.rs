@@ -224,6 +224,18 @@ pub struct DtVal {
     pub zone_abbrev: StrId,
 }
 
+/// In a table, a local datetime and an offset one under `a` and `b` (either way round):
+/// whether `a` is before `b` depends on the zone in force, so both readings are kept
+/// (`(wall seconds, nanoseconds, offset, has offset)`). Located at `a`'s value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MixedPair {
+    pub a: StrId,
+    pub b: StrId,
+    pub loc: Loc,
+    pub a_at: (i64, u32, i32, bool),
+    pub b_at: (i64, u32, i32, bool),
+}
+
 /// A table in an array that holds two datetimes or more: a window `no_overlap` may read.
 /// Its datetime and string entries are in [`Summary::item_fields`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -279,6 +291,8 @@ pub struct Pos {
     /// At an array position: the items of its arrays that hold windows (entries of
     /// [`Summary::items`]).
     pub items: Span32,
+    /// The local/offset pairs of its tables (entries of [`Summary::mixed_pairs`]).
+    pub mixed_pairs: Span32,
     /// First string here that is not a safe link (bare `url`).
     pub bad_url: Option<Bad>,
     /// First safe absolute link here using `http://` (for `url(https)`).
@@ -323,6 +337,7 @@ pub struct Summary<'a> {
     pub dts: &'a [DtVal],
     pub items: &'a [Item],
     pub item_fields: &'a [ItemField],
+    pub mixed_pairs: &'a [MixedPair],
     pub strs: &'a [&'a str],
 }
 

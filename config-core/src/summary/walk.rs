@@ -89,6 +89,8 @@ pub(super) struct Builder<'d> {
     /// entries of each item are consecutive in `item_fields`.
     pub items: Vec<(PositionId, super::Item)>,
     pub item_fields: Vec<super::ItemField>,
+    /// The local/offset pairs for `before` (`pairs.rs`), grouped by position in `finish`.
+    pub mixed_pairs: Vec<(PositionId, super::MixedPair)>,
     /// Serial number of the last array visited.
     lists: u32,
 }
@@ -110,6 +112,7 @@ impl<'d> Builder<'d> {
             dt_seen: Default::default(),
             items: Vec::new(),
             item_fields: Vec::new(),
+            mixed_pairs: Vec::new(),
             lists: 0,
         }
     }
@@ -540,6 +543,12 @@ impl<'d> Builder<'d> {
         items.sort_by_key(|(p, _)| p.0);
         let mut items = items.into_iter().peekable();
         out.item_fields = self.item_fields;
+        let mut mixed = self.mixed_pairs;
+        mixed.sort_by_key(|(p, _)| p.0);
+        mixed.dedup_by(|x, y| {
+            x.0 == y.0 && x.1.a == y.1.a && x.1.b == y.1.b && x.1.a_at == y.1.a_at && x.1.b_at == y.1.b_at
+        });
+        let mut mixed = mixed.into_iter().peekable();
         fn span<T: Copy>(dst: &mut Vec<T>, src: &[T]) -> Span32 {
             let start = dst.len() as u32;
             dst.extend_from_slice(src);
@@ -556,6 +565,11 @@ impl<'d> Builder<'d> {
                 out.items.push(it);
             }
             let item_span = Span32 { start, len: out.items.len() as u32 - start };
+            let start = out.mixed_pairs.len() as u32;
+            while let Some((_, m)) = mixed.next_if(|(p, _)| p.index() == index) {
+                out.mixed_pairs.push(m);
+            }
+            let mixed_span = Span32 { start, len: out.mixed_pairs.len() as u32 - start };
             let keys: Vec<KeyPos> = pb
                 .keys
                 .iter()
@@ -581,6 +595,7 @@ impl<'d> Builder<'d> {
                 bad_dt: pb.bad_dt,
                 dts: dt_span,
                 items: item_span,
+                mixed_pairs: mixed_span,
                 bad_url: pb.bad_url,
                 url_http: pb.url_http,
                 url_absolute: pb.url_absolute,
