@@ -282,6 +282,23 @@ impl RunContext<'_> {
         Ok(EXIT_FINDINGS)
     }
 
+    /// The parsed document of a file read with [`input::read`], or, when it is not UTF-8 or
+    /// does not parse, the exit code after writing why (as [`RunContext::findings`]): the
+    /// first step of the commands that need a document but do not check it.
+    pub(crate) fn parsed<'t>(
+        &mut self,
+        src: &'t input::InputFile,
+        out: &mut dyn Write,
+    ) -> Result<Result<toml::Spanned<toml::de::DeTable<'t>>, u8>, LintError> {
+        if let Some(d) = &src.not_utf8 {
+            return self.syntax_failure(&src.name, &src.text, d.clone(), out).map(Err);
+        }
+        match config_core::check_str::parse(&src.name, &src.text) {
+            Ok(doc) => Ok(Ok(doc)),
+            Err(d) => self.findings(&d, out).map(Err),
+        }
+    }
+
     /// As [`RunContext::findings`], for one finding.
     pub(crate) fn syntax_failure(
         &mut self,

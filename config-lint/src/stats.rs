@@ -8,7 +8,6 @@ pub(crate) use super::breakdown::{Node, tree};
 use super::error::LintError;
 use super::measure::{GZIP_LEVEL, human_bytes};
 use super::{RunContext, input};
-use config_core::check_str::parse;
 use std::io::Write;
 
 /// Width of the longest bar (the document), in terminal cells.
@@ -18,12 +17,9 @@ const NAME_WIDTH: usize = 36;
 
 pub(crate) fn run(args: &StatsArgs, ctx: &mut RunContext<'_>, out: &mut dyn Write) -> Result<u8, LintError> {
     let src = input::read(&args.file)?;
-    if let Some(d) = src.not_utf8 {
-        return ctx.syntax_failure(&src.name, &src.text, d, out);
-    }
-    let doc = match parse(&src.name, &src.text) {
+    let doc = match ctx.parsed(&src, out)? {
         Ok(doc) => doc,
-        Err(d) => return ctx.findings(&d, out),
+        Err(code) => return Ok(code),
     };
     let root = ctx.schema_opt()?.map(|s| s.get());
     let tree = tree(doc.get_ref(), root, args.depth);

@@ -250,20 +250,8 @@ pub fn container(attrs: &[Attribute], errs: &mut Errors) -> ContainerAttrs {
 }
 
 fn is_rule_name(p: &syn::Path) -> bool {
-    [
-        "range",
-        "len",
-        "unique",
-        "before",
-        "max_depth",
-        "max_nodes",
-        "max_json_bytes",
-        "url",
-        "one_of",
-        "no_overlap",
-    ]
-    .iter()
-    .any(|r| p.is_ident(r))
+    // `tz` is also a type attribute
+    RULES.iter().any(|r| *r != "tz" && p.is_ident(r))
 }
 
 pub fn field(attrs: &[Attribute], errs: &mut Errors) -> FieldAttrs {

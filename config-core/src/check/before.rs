@@ -56,23 +56,6 @@ pub(crate) use before_checks;
 /// the zone in force at each field (no zone: the `datetime` kind finding covers it).
 macro_rules! mixed_before_checks {
     ($($c:ident)?; $R:ty) => {
-        /// The instant (nanoseconds) of one reading under `zone`.
-        $($c)? fn instant_nanos(at: (i64, u32, i32, bool), zone: Option<&'static ZoneRules>) -> Option<i128> {
-            let (wall, nano, offset, has_offset) = at;
-            let secs = if has_offset {
-                wall - offset as i64
-            } else {
-                match zone {
-                    Some(z) => match z.resolve(wall) {
-                        Local::One(rd) => wall - rd.offset as i64,
-                        _ => return None,
-                    },
-                    None => return None,
-                }
-            };
-            Some(secs as i128 * 1_000_000_000 + nano as i128)
-        }
-
         $($c)? fn check_mixed_before(
             r: &mut $R, s: &Summary<'_>, pos: &Pos, field: &'static Field, other_key: &'static str,
             fields: &'static [Field], zone: Option<&'static ZoneRules>,

@@ -48,12 +48,12 @@ pub const OVERLAP_CAP: usize = 512;
 /// Generates the checker for one report type. `$c` is `const` or nothing.
 macro_rules! checker {
     ($($c:ident)?; $R:ty) => {
-        use $crate::datetime::DtKind;
+        use $crate::datetime::{DtKind, DtParts};
         use $crate::rules::RuleId;
         use $crate::schema::{Field, Num, Rule, Schema, SchemaRef, unwrap_opt};
         use $crate::summary::{
             DISTINCT_CAP, DtVal, Extreme, Item, ItemField, KeyPos, Kind, Loc, Pos, PositionId, RecordList,
-            Summary, Val,
+            StrId, Summary, Val,
         };
         use $crate::check::OVERLAP_CAP;
         use $crate::zone::rules::{

@@ -36,31 +36,19 @@ macro_rules! overlap_checks {
             None
         }
 
-        /// The instant (UTC seconds) a datetime entry names under `zone`; `None` for a local
-        /// time without a zone or without one instant (other rules report those).
-        $($c)? fn instant_of(f: &ItemField, zone: Option<&'static ZoneRules>) -> Option<i64> {
-            if !f.is_dt {
-                return None;
-            }
-            if f.has_offset {
-                return Some(f.wall - f.offset as i64);
-            }
-            match zone {
-                Some(z) => match z.resolve(f.wall) {
-                    Local::One(r) => Some(f.wall - r.offset as i64),
-                    _ => None,
-                },
-                None => None,
-            }
-        }
-
         /// `[start, end)` of an item, in nanoseconds since 1970.
         $($c)? fn window_of(s: &Summary<'_>, it: &Item, start: &'static Field, end: &'static Field, zone: Option<&'static ZoneRules>) -> Option<(i128, i128, ItemField)> {
             let (Some(a), Some(b)) = (item_field(s, it, start.key), item_field(s, it, end.key)) else { return None };
-            let (Some(sa), Some(sb)) = (instant_of(&a, zone_in(start.rules, zone)), instant_of(&b, zone_in(end.rules, zone))) else {
+            if !a.is_dt || !b.is_dt {
+                return None;
+            }
+            let (Some(ta), Some(tb)) = (
+                instant_nanos((a.wall, a.nano, a.offset, a.has_offset), zone_in(start.rules, zone)),
+                instant_nanos((b.wall, b.nano, b.offset, b.has_offset), zone_in(end.rules, zone)),
+            ) else {
                 return None;
             };
-            Some((sa as i128 * 1_000_000_000 + a.nano as i128, sb as i128 * 1_000_000_000 + b.nano as i128, a))
+            Some((ta, tb, a))
         }
 
         /// An instant (nanoseconds) as the zone's clock reads it (UTC without a zone).

@@ -21,6 +21,26 @@ macro_rules! zone_checks {
             inherited
         }
 
+        /// The instant (nanoseconds since 1970) of a reading `(wall seconds, nanoseconds,
+        /// offset, has offset)` under `zone`: by its offset, else resolved in the zone; `None`
+        /// for a local time without a zone or without one instant (other findings say why).
+        /// `before` and `no_overlap` order instants through it.
+        $($c)? fn instant_nanos(at: (i64, u32, i32, bool), zone: Option<&'static ZoneRules>) -> Option<i128> {
+            let (wall, nano, offset, has_offset) = at;
+            let secs = if has_offset {
+                wall - offset as i64
+            } else {
+                match zone {
+                    Some(z) => match z.resolve(wall) {
+                        Local::One(rd) => wall - rd.offset as i64,
+                        _ => return None,
+                    },
+                    None => return None,
+                }
+            };
+            Some(secs as i128 * 1_000_000_000 + nano as i128)
+        }
+
         /// The datetime checks of an instant field with zone `z` in force.
         $($c)? fn check_zoned(r: &mut $R, s: &Summary<'_>, pos: &Pos, z: &'static ZoneRules) {
             let mut i = 0;
@@ -28,10 +48,7 @@ macro_rules! zone_checks {
                 let d = s.dts[pos.dts.at(i)];
                 if !d.why.is_none() {
                     if r.begin(RuleId::Datetime, d.loc, s.str(d.loc.path), "") {
-                        r.push("invalid datetime \"");
-                        r.push(s.str(d.text));
-                        r.push("\": ");
-                        r.push(s.str(d.why));
+                        push_invalid_datetime(r, s, d.text, d.why);
                         r.help("write a local time in ");
                         r.push(z.name);
                         r.push(" like `2026-11-27T00:00:00`, or one with its offset");
@@ -57,10 +74,7 @@ macro_rules! zone_checks {
                 let path = s.str(d.loc.path);
                 if !d.why.is_none() {
                     if r.begin(RuleId::Datetime, d.loc, path, "") {
-                        r.push("invalid datetime \"");
-                        r.push(s.str(d.text));
-                        r.push("\": ");
-                        r.push(s.str(d.why));
+                        push_invalid_datetime(r, s, d.text, d.why);
                         r.help("write the instant and its zone, like `2026-11-27T00:00:00+02:00[Europe/Kyiv]`");
                         r.end();
                     }
@@ -81,18 +95,7 @@ macro_rules! zone_checks {
                         r.end();
                     }
                 } else if d.zone_offset != d.offset && r.begin(RuleId::Tz, d.loc, path, "") {
-                    let written = parts_of_wall(d.wall, d.nano, d.offset);
-                    let instant = d.wall - d.offset as i64;
-                    let in_zone = parts_of_wall(instant + d.zone_offset as i64, d.nano, d.zone_offset);
-                    r.push(DtText::with_offset(&written).as_str());
-                    r.push(" has the wrong UTC offset: ");
-                    r.push(s.str(d.zone_written));
-                    r.push(" is ");
-                    r.push(DtText::offset(d.zone_offset).as_str());
-                    r.push(" (");
-                    r.push(s.str(d.zone_abbrev));
-                    r.push(") on ");
-                    r.push(DtText::date(&in_zone).as_str());
+                    let in_zone = push_wrong_offset(r, &d, s.str(d.zone_written), d.zone_offset, s.str(d.zone_abbrev));
                     r.help("write ");
                     r.push(DtText::with_offset(&in_zone).as_str());
                     r.push("[");
@@ -101,6 +104,25 @@ macro_rules! zone_checks {
                     r.end();
                 }
             }
+        }
+
+        /// `2026-11-30T23:59:59+03:00 has the wrong UTC offset: Europe/Kyiv is +02:00 (EET)
+        /// on 2026-11-30`: `d` against zone `zone`'s offset and abbreviation at its instant.
+        /// Returns the instant as that zone's clock reads it.
+        $($c)? fn push_wrong_offset(r: &mut $R, d: &DtVal, zone: &str, offset: i32, abbrev: &str) -> DtParts {
+            let written = parts_of_wall(d.wall, d.nano, d.offset);
+            let instant = d.wall - d.offset as i64;
+            let in_zone = parts_of_wall(instant + offset as i64, d.nano, offset);
+            r.push(DtText::with_offset(&written).as_str());
+            r.push(" has the wrong UTC offset: ");
+            r.push(zone);
+            r.push(" is ");
+            r.push(DtText::offset(offset).as_str());
+            r.push(" (");
+            r.push(abbrev);
+            r.push(") on ");
+            r.push(DtText::date(&in_zone).as_str());
+            in_zone
         }
 
         /// `2026-11-30T23:59:59+02:00` (the instant's reading in `z` is `+02:00` there).
@@ -211,16 +233,7 @@ macro_rules! zone_checks {
                 return;
             }
             let written = parts_of_wall(d.wall, d.nano, d.offset);
-            let in_zone = parts_of_wall(instant + at.offset as i64, d.nano, at.offset);
-            r.push(DtText::with_offset(&written).as_str());
-            r.push(" has the wrong UTC offset: ");
-            r.push(z.name);
-            r.push(" is ");
-            r.push(DtText::offset(at.offset).as_str());
-            r.push(" (");
-            r.push(at.abbrev);
-            r.push(") on ");
-            r.push(DtText::date(&in_zone).as_str());
+            let in_zone = push_wrong_offset(r, &d, z.name, at.offset, at.abbrev);
             match z.resolve(d.wall) {
                 Local::One(c) => {
                     r.help("write ");

@@ -23,6 +23,7 @@
 
 mod buffer;
 pub mod build;
+mod by_position;
 mod duplicates;
 pub mod emit;
 mod facts;

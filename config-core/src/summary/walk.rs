@@ -2,6 +2,7 @@
 //! its position as a [`PositionDraft`], then flattened into a [`SummaryBuf`].
 
 use super::build::{Fold, MAX_UNFOLDED_POSITIONS};
+use super::by_position::ByPosition;
 use super::facts::scan;
 use super::guide::{SchemaGuide, need};
 use super::pairs::{Comparable, MAX_PAIR_KEYS, comparable};
@@ -80,16 +81,15 @@ pub(super) struct Builder<'d> {
     /// unknown key, or inside a value of the wrong kind). It records nothing of its own
     /// subtree, so such values cost no positions.
     sink: Option<PositionId>,
-    /// The datetimes `tz` reads, of every position (kept here, not per position, so a
-    /// position that holds none costs nothing for them); [`Builder::finish`] groups them.
+    /// The datetimes `tz` reads, of every position (`by_position.rs`).
     pub dts: Vec<(PositionId, DtVal)>,
     /// (position, text) pairs already in `dts`.
     pub dt_seen: rustc_hash::FxHashSet<(PositionId, StrId)>,
-    /// The windows of arrays of tables (`items.rs`), grouped by position in `finish`; the
-    /// entries of each item are consecutive in `item_fields`.
+    /// The windows of arrays of tables (`items.rs`, `by_position.rs`); the entries of each
+    /// item are consecutive in `item_fields`.
     pub items: Vec<(PositionId, super::Item)>,
     pub item_fields: Vec<super::ItemField>,
-    /// The local/offset pairs for `before` (`pairs.rs`), grouped by position in `finish`.
+    /// The local/offset pairs for `before` (`pairs.rs`, `by_position.rs`).
     pub mixed_pairs: Vec<(PositionId, super::MixedPair)>,
     /// Serial number of the last array visited.
     lists: u32,
@@ -535,41 +535,19 @@ impl<'d> Builder<'d> {
     /// Flattens the per-position vectors into one [`SummaryBuf`].
     pub fn finish(self, root: PositionId) -> SummaryBuf {
         let mut out = SummaryBuf { root, strs: self.strs, ..SummaryBuf::default() };
-        // each position's datetimes in one run, in document order
-        let mut dts = self.dts;
-        dts.sort_by_key(|(p, _)| p.0);
-        let mut dts = dts.into_iter().peekable();
-        let mut items = self.items;
-        items.sort_by_key(|(p, _)| p.0);
-        let mut items = items.into_iter().peekable();
+        let mut dts = ByPosition::new(self.dts, |_, _| false);
+        let mut items = ByPosition::new(self.items, |_, _| false);
         out.item_fields = self.item_fields;
-        let mut mixed = self.mixed_pairs;
-        mixed.sort_by_key(|(p, _)| p.0);
-        mixed.dedup_by(|x, y| {
-            x.0 == y.0 && x.1.a == y.1.a && x.1.b == y.1.b && x.1.a_at == y.1.a_at && x.1.b_at == y.1.b_at
+        // a repeated local/offset pair (all but where it is) decides nothing new
+        let mut mixed = ByPosition::new(self.mixed_pairs, |x, y| {
+            x.a == y.a && x.b == y.b && x.a_at == y.a_at && x.b_at == y.b_at
         });
-        let mut mixed = mixed.into_iter().peekable();
         fn span<T: Copy>(dst: &mut Vec<T>, src: &[T]) -> Span32 {
             let start = dst.len() as u32;
             dst.extend_from_slice(src);
             Span32 { start, len: src.len() as u32 }
         }
         for (index, pb) in self.pos.into_iter().enumerate() {
-            let start = out.dts.len() as u32;
-            while let Some((_, d)) = dts.next_if(|(p, _)| p.index() == index) {
-                out.dts.push(d);
-            }
-            let dt_span = Span32 { start, len: out.dts.len() as u32 - start };
-            let start = out.items.len() as u32;
-            while let Some((_, it)) = items.next_if(|(p, _)| p.index() == index) {
-                out.items.push(it);
-            }
-            let item_span = Span32 { start, len: out.items.len() as u32 - start };
-            let start = out.mixed_pairs.len() as u32;
-            while let Some((_, m)) = mixed.next_if(|(p, _)| p.index() == index) {
-                out.mixed_pairs.push(m);
-            }
-            let mixed_span = Span32 { start, len: out.mixed_pairs.len() as u32 - start };
             let keys: Vec<KeyPos> = pb
                 .keys
                 .iter()
@@ -593,9 +571,9 @@ impl<'d> Builder<'d> {
                 records,
                 nan: pb.nan,
                 bad_dt: pb.bad_dt,
-                dts: dt_span,
-                items: item_span,
-                mixed_pairs: mixed_span,
+                dts: dts.take(index, &mut out.dts),
+                items: items.take(index, &mut out.items),
+                mixed_pairs: mixed.take(index, &mut out.mixed_pairs),
                 bad_url: pb.bad_url,
                 url_http: pb.url_http,
                 url_absolute: pb.url_absolute,

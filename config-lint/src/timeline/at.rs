@@ -12,7 +12,6 @@ use crate::args::{AtArgs, TimelineFormat};
 use crate::error::LintError;
 use crate::windows::{nanos, rfc3339};
 use crate::{EXIT_OK, RunContext, input};
-use config_core::check_str::parse;
 use config_core::datetime::{self, DtKind, DtParts};
 use config_core::diag::{printable, shown};
 use config_core::zone::rules::{Local, wall_seconds};
@@ -33,12 +32,9 @@ pub(crate) fn run(args: &AtArgs, ctx: &mut RunContext<'_>, out: &mut dyn Write) 
     let given = given(&args.instant)?;
     let schema = ctx.schema("at")?;
     let src = input::read(&args.file)?;
-    if let Some(d) = src.not_utf8 {
-        return ctx.syntax_failure(&src.name, &src.text, d, out);
-    }
-    let doc = match parse(&src.name, &src.text) {
+    let doc = match ctx.parsed(&src, out)? {
         Ok(doc) => doc,
-        Err(d) => return ctx.findings(&d, out),
+        Err(code) => return Ok(code),
     };
     let (items, skipped, _) = model::items(&src.text, doc.get_ref(), schema.get());
     let zone = chosen.or_else(|| match model::common_zone(&items) {

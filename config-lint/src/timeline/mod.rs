@@ -24,7 +24,6 @@ use super::check::parse_now;
 use super::error::LintError;
 use super::windows::{nanos, rfc3339};
 use super::{EXIT_OK, RunContext, input};
-use config_core::check_str::parse;
 use config_core::datetime::{self, DtKind};
 use config_core::diag::{printable, shown};
 use config_core::zone::{Zone, ZoneRules};
@@ -50,12 +49,9 @@ pub(crate) fn run(
     }
     let schema = ctx.schema("timeline")?;
     let src = input::read(&args.file)?;
-    if let Some(d) = src.not_utf8 {
-        return ctx.syntax_failure(&src.name, &src.text, d, out);
-    }
-    let doc = match parse(&src.name, &src.text) {
+    let doc = match ctx.parsed(&src, out)? {
         Ok(doc) => doc,
-        Err(d) => return ctx.findings(&d, out),
+        Err(code) => return Ok(code),
     };
     let opts = Options { from, to, zone, now: nanos(now.timestamp(), now.timestamp_subsec_nanos()) };
     let t = model::build(&src.text, doc.get_ref(), schema.get(), &opts);
